@@ -1,0 +1,57 @@
+/**
+ * The board's rules from the terms of reference (DESIGN §3), one file per rule. Both the
+ * Apps Script menu and the server import them from here, so each rule is written once.
+ */
+import type { IsoDate } from '../dates';
+import type { BoardSnapshot } from '../snapshot';
+import type { Finding } from './finding';
+import { checkMemberCap } from './r01-member-cap';
+import { checkCoChairs } from './r02-co-chairs';
+import { checkCoChairTerms } from './r03-co-chair-terms';
+import { checkJointPartnershipBoard } from './r04-joint-partnership-board';
+import { checkSelfAdvocacyGroups } from './r05-self-advocacy-groups';
+import { checkBalance } from './r06-balance';
+import { checkRelevance } from './r07-relevance';
+import { checkCoChairAttendance } from './r08-co-chair-attendance';
+import { checkNoSubstitutions } from './r09-no-substitutions';
+import { checkSchedule } from './r10-schedule';
+import { checkMinuteTakers } from './r11-minute-takers';
+
+export * from './co-chairs';
+export * from './finding';
+export * from './r01-member-cap';
+export * from './r02-co-chairs';
+export * from './r03-co-chair-terms';
+export * from './r04-joint-partnership-board';
+export * from './r05-self-advocacy-groups';
+export * from './r06-balance';
+export * from './r07-relevance';
+export * from './r08-co-chair-attendance';
+export * from './r09-no-substitutions';
+export * from './r10-schedule';
+export * from './r11-minute-takers';
+export * from './r12-follow-up';
+export * from './r14-standard-tasks';
+export { compareIds, meetingInWords, who } from './wording';
+
+/** The membership checks (R1-R11) in rule order, as "Check membership" and the API show them. */
+export const MEMBERSHIP_CHECKS: readonly ((
+  snapshot: BoardSnapshot,
+  today: IsoDate,
+) => Finding[])[] = [
+  checkMemberCap,
+  checkCoChairs,
+  checkCoChairTerms,
+  checkJointPartnershipBoard,
+  checkSelfAdvocacyGroups,
+  checkBalance,
+  checkRelevance,
+  checkCoChairAttendance,
+  checkNoSubstitutions,
+  checkSchedule,
+  checkMinuteTakers,
+];
+
+export function membershipCheck(snapshot: BoardSnapshot, today: IsoDate): Finding[] {
+  return MEMBERSHIP_CHECKS.flatMap((check) => check(snapshot, today));
+}

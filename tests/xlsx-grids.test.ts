@@ -1,0 +1,420 @@
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
+import { readXlsxGrids, WorkbookFileError } from '../server/sources/xlsx-grids';
+
+// ---------------------------------------------------------------------------------------------
+// Fixture builder: the smallest workbook Excel's format allows, from hand-written sheet XML.
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+interface FixtureSheet {
+  name: string;
+  /** Inner XML of `<sheetData>`; ignored when `xml` is given. */
+  rows?: string;
+  /** A complete worksheet part, for tests of namespaces and structure. */
+  xml?: string;
+  /** Where the relationship points; defaults to `worksheets/sheetN.xml`. */
+  target?: string;
+  /** A chartsheet: listed in the workbook but holding no cells. */
+  chart?: boolean;
+}
+
+interface FixtureOptions {
+  /** Inner XML of each `<si>` item. */
+  sharedStrings?: string[];
+  /** Inner XML of `<styleSheet>`. */
+  styles?: string;
+  /** Attributes of `<workbookPr>`, e.g. `date1904="1"`. */
+  workbookProperties?: string;
+}
+
+/** Sheet names are written as XML attribute text, so `&` and `'` must arrive encoded. */
+function xmlAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+}
+
+function worksheetXml(rows: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${rows}</sheetData></worksheet>`;
+}
+
+function buildXlsx(sheets: FixtureSheet[], options: FixtureOptions = {}): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8('<Types/>'),
+    '_rels/.rels': strToU8(
+      `<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+  };
+  const sheetEntries: string[] = [];
+  const relationships: string[] = [];
+
+  sheets.forEach((sheet, index) => {
+    const id = `rId${index + 1}`;
+    const kind = sheet.chart ? 'chartsheet' : 'worksheet';
+    const target = sheet.target ?? `${kind}s/sheet${index + 1}.xml`;
+    sheetEntries.push(
+      `<sheet name="${xmlAttribute(sheet.name)}" sheetId="${index + 1}" r:id="${id}"/>`,
+    );
+    relationships.push(`<Relationship Id="${id}" Type="${REL_NS}/${kind}" Target="${target}"/>`);
+    const partName = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    files[partName] = strToU8(
+      sheet.chart
+        ? `<chartsheet xmlns="${MAIN_NS}"/>`
+        : (sheet.xml ?? worksheetXml(sheet.rows ?? '')),
+    );
+  });
+
+  if (options.sharedStrings) {
+    const items = options.sharedStrings.map((item) => `<si>${item}</si>`).join('');
+    files['xl/sharedStrings.xml'] = strToU8(`<sst xmlns="${MAIN_NS}">${items}</sst>`);
+    relationships.push(
+      `<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`,
+    );
+  }
+  if (options.styles) {
+    files['xl/styles.xml'] = strToU8(
+      `<styleSheet xmlns="${MAIN_NS}">${options.styles}</styleSheet>`,
+    );
+    relationships.push(
+      `<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/>`,
+    );
+  }
+
+  files['xl/workbook.xml'] = strToU8(
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr ${options.workbookProperties ?? ''}/><sheets>${sheetEntries.join('')}</sheets></workbook>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `<Relationships xmlns="${PACKAGE_REL_NS}">${relationships.join('')}</Relationships>`,
+  );
+  return zipSync(files);
+}
+
+/** Reads a one-sheet workbook built from `<sheetData>` rows and returns its grid. */
+function readRows(rows: string, options: FixtureOptions = {}) {
+  return readXlsxGrids(buildXlsx([{ name: 'Sheet1', rows }], options)).Sheet1;
+}
+
+function readError(bytes: Uint8Array): WorkbookFileError {
+  try {
+    readXlsxGrids(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) return error;
+    throw error;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+/** Cell style 1 shows dates with built-in format 14; style 2 with a custom code; style 3 is a
+ * number format whose only "d" sits in quoted text. */
+const DATE_STYLES = `
+  <numFmts count="2">
+    <numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>
+    <numFmt numFmtId="165" formatCode="0 &quot;days&quot;"/>
+  </numFmts>
+  <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
+  <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>`;
+
+// ---------------------------------------------------------------------------------------------
+
+describe('readXlsxGrids', () => {
+  it('returns every worksheet by name in workbook order, skipping chartsheets', () => {
+    const bytes = buildXlsx([
+      {
+        name: 'Members',
+        rows: '<row r="1"><c r="A1"><v>1</v></c></row>',
+        target: 'worksheets/sheet9.xml',
+      },
+      {
+        name: 'CO2',
+        rows: '<row r="1"><c r="A1"><v>2</v></c></row>',
+        target: '/xl/worksheets/b.xml',
+      },
+      { name: 'Chart', chart: true },
+      { name: "Carers' forum & friends", rows: '<row r="1"><c r="A1"><v>3</v></c></row>' },
+    ]);
+
+    const grids = readXlsxGrids(bytes);
+
+    expect(Object.keys(grids)).toEqual(['Members', 'CO2', "Carers' forum & friends"]);
+    expect(grids).toEqual({
+      Members: [[1]],
+      CO2: [[2]],
+      "Carers' forum & friends": [[3]],
+    });
+  });
+
+  it('reads shared strings, rich-text runs without phonetic hints, and inline strings', () => {
+    const grid = readRows(
+      `<row r="1">
+         <c r="A1" t="s"><v>0</v></c>
+         <c r="B1" t="s"><v>1</v></c>
+         <c r="C1" t="s"><v>2</v></c>
+         <c r="D1" t="inlineStr"><is><t>Inline</t></is></c>
+         <c r="E1" t="inlineStr"><is><r><t>Rich </t></r><r><rPr><b/></rPr><t>inline</t></r></is></c>
+       </row>`,
+      {
+        sharedStrings: [
+          '<t>Plain</t>',
+          '<r><t xml:space="preserve">Bold </t></r><r><rPr><i/></rPr><t>and italic</t></r>',
+          '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>',
+        ],
+      },
+    );
+
+    expect(grid).toEqual([['Plain', 'Bold and italic', '東京', 'Inline', 'Rich inline']]);
+  });
+
+  it('keeps whitespace in preserved text exactly', () => {
+    const grid = readRows('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+      sharedStrings: ['<t xml:space="preserve">  two  spaces  </t>'],
+    });
+
+    expect(grid).toEqual([['  two  spaces  ']]);
+  });
+
+  it('reads cached formula results and treats formulas without a cached value as blank', () => {
+    const grid = readRows(
+      `<row r="1">
+         <c r="A1" t="str"><f>CONCAT("Ward ","7")</f><v>Ward 7</v></c>
+         <c r="B1"><f>1+1</f><v>2</v></c>
+         <c r="C1" t="str"><f>NOW()</f></c>
+         <c r="D1"><f>SUM(A2:A9)</f></c>
+         <c r="E1" t="b"><f>TRUE()</f><v>1</v></c>
+       </row>`,
+    );
+
+    expect(grid).toEqual([['Ward 7', 2, null, null, true]]);
+  });
+
+  it('reads booleans', () => {
+    const grid = readRows(
+      '<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="b"><v>true</v></c></row>',
+    );
+
+    expect(grid).toEqual([[true, false, true]]);
+  });
+
+  it('reads each kind of formula error as its text', () => {
+    const errors = ['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'];
+    const cells = errors
+      .map(
+        (error, index) =>
+          `<c r="${String.fromCharCode(65 + index)}1" t="e"><f>X()</f><v>${error}</v></c>`,
+      )
+      .join('');
+
+    expect(readRows(`<row r="1">${cells}</row>`)).toEqual([errors]);
+  });
+
+  it('keeps numbers as numbers whatever their style, so dates stay serial day numbers', () => {
+    const grid = readRows(
+      `<row r="1">
+         <c r="A1" s="1"><v>45259</v></c>
+         <c r="B1" s="2"><v>45259.5</v></c>
+         <c r="C1" t="n"><v>3.5</v></c>
+         <c r="D1"><v>-12</v></c>
+         <c r="E1"><v>1E-3</v></c>
+         <c r="F1"><v>0.30000000000000004</v></c>
+       </row>`,
+      { styles: DATE_STYLES },
+    );
+
+    expect(grid).toEqual([[45259, 45259.5, 3.5, -12, 0.001, 0.30000000000000004]]);
+  });
+
+  it('shifts date-styled serials of a 1904 workbook into the 1900 system Google Sheets uses', () => {
+    // 29 Nov 2023 is serial 43797 in the 1904 system and 45259 in the 1900 system.
+    const rows = `<row r="1">
+        <c r="A1" s="1"><v>43797</v></c>
+        <c r="B1" s="2"><v>43797.25</v></c>
+        <c r="C1" s="3"><v>7</v></c>
+        <c r="D1"><v>43797</v></c>
+      </row>`;
+
+    expect(readRows(rows, { styles: DATE_STYLES, workbookProperties: 'date1904="1"' })).toEqual([
+      [45259, 45259.25, 7, 43797],
+    ]);
+    expect(readRows(rows, { styles: DATE_STYLES, workbookProperties: 'date1904="true"' })).toEqual([
+      [45259, 45259.25, 7, 43797],
+    ]);
+    expect(readRows(rows, { styles: DATE_STYLES, workbookProperties: 'date1904="0"' })).toEqual([
+      [43797, 43797.25, 7, 43797],
+    ]);
+  });
+
+  it('places ragged rows, sparse cells and columns beyond Z at their positions', () => {
+    const grid = readRows(
+      `<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row>
+       <row r="2"><c r="AA2"><v>27</v></c><c r="AB2"><v>28</v></c></row>
+       <row r="3"><c r="B3"><v>2</v></c><c r="D3" s="1"/><c r="E3" t="s"/></row>`,
+    );
+
+    const row2 = [...Array<null>(26).fill(null), 27, 28];
+    expect(grid).toEqual([[1, null, 3], row2, [null, 2]]);
+  });
+
+  it('places cells and rows without an r attribute after the previous ones', () => {
+    const grid = readRows(
+      `<row><c><v>1</v></c><c><v>2</v></c><c r="E1"><v>5</v></c><c><v>6</v></c></row>
+       <row><c><v>7</v></c></row>
+       <row r="5"><c><v>9</v></c></row>
+       <row><c r="B6"><v>10</v></c></row>`,
+    );
+
+    expect(grid).toEqual([[1, 2, null, null, 5, 6], [7], [], [], [9], [null, 10]]);
+  });
+
+  it('keeps leading blank rows and drops trailing empty cells and rows', () => {
+    const grid = readRows(
+      `<row r="3"><c r="B3"><v>1</v></c><c r="C3" s="1"/></row>
+       <row r="4"/>
+       <row r="6"><c r="A6" t="s"><v>0</v></c></row>
+       <row r="7"><c r="A7" t="str"><f>""</f><v></v></c></row>`,
+      { sharedStrings: ['<t></t>'] },
+    );
+
+    expect(grid).toEqual([[], [], [null, 1]]);
+  });
+
+  it('returns an empty grid for an empty sheet', () => {
+    expect(readRows('')).toEqual([]);
+    expect(readRows('<row r="1"><c r="A1" s="1"/></row>')).toEqual([]);
+  });
+
+  it('decodes XML entities in values and sheet names', () => {
+    const bytes = buildXlsx(
+      [
+        {
+          name: 'Q&A <draft>',
+          rows: `<row r="1">
+              <c r="A1" t="s"><v>0</v></c>
+              <c r="B1" t="inlineStr"><is><t>a &lt; b &amp;&amp; c &gt; d</t></is></c>
+              <c r="C1" t="str"><v>&quot;quoted&quot; &#233;&#x263A;&#128512;</v></c>
+            </row>`,
+        },
+      ],
+      { sharedStrings: ['<t>Health &amp; Care &apos;25</t>'] },
+    );
+
+    expect(readXlsxGrids(bytes)).toEqual({
+      'Q&A <draft>': [["Health & Care '25", 'a < b && c > d', '"quoted" é☺😀']],
+    });
+  });
+
+  it('decodes _xHHHH_ escapes and normalises line endings like an XML parser', () => {
+    const grid = readRows(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+      {
+        sharedStrings: [
+          '<t>Line one_x000D__x000A_Line two_x0009_tabbed</t>',
+          '<t>Literal _x005F_x000A_ and raw\r\nnewline</t>',
+        ],
+      },
+    );
+
+    expect(grid).toEqual([['Line one\r\nLine two\ttabbed', 'Literal _x000A_ and raw\nnewline']]);
+  });
+
+  it('reads worksheets whose elements carry a namespace prefix and ignores extension content', () => {
+    const xml = `<x:worksheet xmlns:x="${MAIN_NS}" xmlns:x14="urn:ext"><x:sheetData>
+        <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Prefixed</x:t></x:is></x:c><x:c r="B1"><x:v>4</x:v><x:extLst><x:ext uri="{x}"><x14:v>99</x14:v></x:ext></x:extLst></x:c></x:row>
+      </x:sheetData><x:extLst><x:ext uri="{x}"><x14:c><x14:v>99</x14:v></x14:c></x:ext></x:extLst></x:worksheet>`;
+
+    expect(readXlsxGrids(buildXlsx([{ name: 'Prefixed', xml }]))).toEqual({
+      Prefixed: [['Prefixed', 4]],
+    });
+  });
+
+  it('converts ISO date cells (t="d") to serial day numbers', () => {
+    const grid = readRows(
+      '<row r="1"><c r="A1" t="d"><v>2023-11-29</v></c><c r="B1" t="d"><v>2023-11-29T18:00:00</v></c></row>',
+    );
+
+    expect(grid).toEqual([[45259, 45259.75]]);
+  });
+
+  it('reads a workbook generated by write-excel-file', async () => {
+    const buffer = await writeExcelFile([
+      {
+        sheet: 'Members',
+        data: [
+          ['Name', 'Joined', 'Active', 'Votes'],
+          [
+            'Ann & Bo',
+            { value: new Date(Date.UTC(2023, 10, 29)), format: 'dd/mm/yyyy' },
+            true,
+            3.5,
+          ],
+          [null, null, false, 7],
+        ],
+      },
+      { sheet: 'CO2', data: [[], ['Ward 7', 12]] },
+      { sheet: "Carers' forum", data: [['Item'], ['Respite']] },
+    ]).toBuffer();
+
+    expect(readXlsxGrids(new Uint8Array(buffer))).toEqual({
+      Members: [
+        ['Name', 'Joined', 'Active', 'Votes'],
+        ['Ann & Bo', 45259, true, 3.5],
+        [null, null, false, 7],
+      ],
+      CO2: [[], ['Ward 7', 12]],
+      "Carers' forum": [['Item'], ['Respite']],
+    });
+  });
+
+  it('rejects random bytes as not an Excel workbook', () => {
+    const bytes = Uint8Array.from({ length: 512 }, (_, index) => (index * 37 + 11) % 256);
+
+    const error = readError(bytes);
+
+    expect(error.message).toMatch(
+      /^This file is not an Excel \.xlsx workbook: it is not a spreadsheet file/,
+    );
+  });
+
+  it('rejects an empty file and an empty zip', () => {
+    expect(readError(new Uint8Array()).message).toMatch(
+      /not an Excel \.xlsx workbook: the file is empty/,
+    );
+    expect(readError(zipSync({})).message).toMatch(
+      /not an Excel \.xlsx workbook: it is a zip archive with no spreadsheet inside/,
+    );
+  });
+
+  it('rejects old .xls and password-protected files by their OLE header', () => {
+    const bytes = new Uint8Array(1024);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+    expect(readError(bytes).message).toMatch(
+      /not an Excel \.xlsx workbook: it is either an older Excel 97-2003 \(\.xls\) file or a password-protected workbook/,
+    );
+  });
+
+  it('names other zip-based documents saved by mistake', () => {
+    const word = zipSync({ 'word/document.xml': strToU8('<document/>') });
+
+    expect(readError(word).message).toMatch(/not an Excel \.xlsx workbook: it is a Word document/);
+  });
+
+  it('reports a workbook whose sheet is missing or whose XML is broken as damaged', () => {
+    const missing = buildXlsx([{ name: 'Members', rows: '' }]);
+    const withoutSheet = zipSync(
+      Object.fromEntries(
+        Object.entries(unzipSync(missing)).filter(([name]) => !name.includes('worksheets/')),
+      ),
+    );
+    const broken = buildXlsx([
+      { name: 'Members', xml: `<worksheet xmlns="${MAIN_NS}"><sheetData><row>` },
+    ]);
+
+    expect(readError(withoutSheet).message).toMatch(
+      /looks damaged: the sheet "Members" is listed but its contents are missing/,
+    );
+    expect(readError(broken).message).toMatch(
+      /looks damaged: the part xl\/worksheets\/sheet1\.xml is not valid XML/,
+    );
+  });
+});
