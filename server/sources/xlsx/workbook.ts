@@ -1,0 +1,205 @@
+/**
+ * Workbook-wide parts: the sheet list and date system, the shared strings, and which cell styles
+ * show dates.
+ */
+
+import { parseNonNegativeInteger } from './cells';
+import type { ZipPackage } from './package';
+import { type Relationship, readRelatedPart } from './relationships';
+import { type Attributes, decodeOoxmlEscapes, decodeXmlEntities, walkXml } from './xml';
+
+// ---------------------------------------------------------------------------------------------
+// The workbook part: sheets and date system
+
+interface SheetEntry {
+  name: string;
+  relationshipId: string;
+}
+
+export interface WorkbookInfo {
+  sheets: SheetEntry[];
+  uses1904DateSystem: boolean;
+}
+
+export function readWorkbookInfo(part: Uint8Array, partName: string): WorkbookInfo {
+  const info: WorkbookInfo = { sheets: [], uses1904DateSystem: false };
+  let inSheets = false;
+
+  walkXml(part, partName, {
+    onOpen(name, attributes) {
+      if (name === 'workbookPr') {
+        const date1904 = attributes().date1904;
+        info.uses1904DateSystem = date1904 === '1' || date1904 === 'true';
+      } else if (name === 'sheets') {
+        inSheets = true;
+      } else if (name === 'sheet' && inSheets) {
+        const sheet = sheetEntry(attributes());
+        if (sheet) info.sheets.push(sheet);
+      }
+    },
+    onClose(name) {
+      if (name === 'sheets') inSheets = false;
+    },
+    onText() {},
+  });
+  return info;
+}
+
+function sheetEntry(attributes: Attributes): SheetEntry | undefined {
+  const name = attributes.name;
+  // The id attribute lives in the relationships namespace; its prefix is usually, not always, r.
+  const idKey = Object.keys(attributes).find((key) => key.endsWith(':id'));
+  const relationshipId = idKey ? attributes[idKey] : undefined;
+  if (!name || !relationshipId) return undefined;
+  return { name: decodeXmlEntities(name), relationshipId: decodeXmlEntities(relationshipId) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared strings
+
+/**
+ * Collects the visible text of a string item (`<si>` or an inline `<is>`): plain `<t>` and
+ * rich-text runs `<r><t>`, but not the phonetic reading hints inside `<rPh>`.
+ */
+export class StringItemCollector {
+  private text = '';
+  private inText = false;
+  private phoneticDepth = 0;
+
+  open(name: string): void {
+    if (name === 'rPh') this.phoneticDepth++;
+    else if (name === 't' && this.phoneticDepth === 0) this.inText = true;
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.phoneticDepth--;
+    else if (name === 't') this.inText = false;
+  }
+
+  append(text: string): void {
+    if (this.inText) this.text += text;
+  }
+
+  take(): string {
+    const text = decodeOoxmlEscapes(this.text);
+    this.reset();
+    return text;
+  }
+
+  reset(): void {
+    this.text = '';
+    this.inText = false;
+    this.phoneticDepth = 0;
+  }
+}
+
+export function readSharedStrings(
+  pkg: ZipPackage,
+  relationship: Relationship | undefined,
+): string[] {
+  const strings: string[] = [];
+  const part = readRelatedPart(pkg, relationship);
+  if (!part) return strings;
+
+  const item = new StringItemCollector();
+  let inItem = false;
+  walkXml(part.bytes, part.name, {
+    onOpen(name) {
+      if (name === 'si') inItem = true;
+      else if (inItem) item.open(name);
+    },
+    onClose(name) {
+      if (name === 'si') {
+        strings.push(item.take());
+        inItem = false;
+      } else if (inItem) {
+        item.close(name);
+      }
+    },
+    onText(text) {
+      if (inItem) item.append(text);
+    },
+  });
+  return strings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: which cell formats show dates (needed only for 1904-dated workbooks)
+
+/** Days from 1 Jan 1904 (serial 0 in the 1904 system) to the same day in the 1900 system. */
+export const DAYS_BETWEEN_1900_AND_1904_SYSTEMS = 1462;
+
+/** Built-in number formats 14-22 and 45-47 are the date and time formats. */
+const BUILT_IN_DATE_FORMAT_IDS: ReadonlySet<number> = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47,
+]);
+
+/**
+ * Returns, for each cell style index (`s` on a cell), whether its number format shows a date or
+ * time. A workbook saved in the 1904 date system (old Mac Excel) stores dates 1462 days smaller
+ * than the 1900 system that Google Sheets uses, so date-styled numbers must be shifted to give
+ * the serial Sheets would. Cell styles are the only signal of "this number is a date", so a
+ * style counts as a date when its format is a built-in date/time format (14-22, 45-47) or a
+ * custom code with a date/time token (d, m, y, h, s outside quotes, escapes and [brackets]).
+ * Elapsed-time and duration cells with such formats are shifted too; that is the accepted
+ * imprecision of this rule.
+ */
+export function readDateStyles(pkg: ZipPackage, relationship: Relationship | undefined): boolean[] {
+  const part = readRelatedPart(pkg, relationship);
+  if (!part) return [];
+
+  const customFormats = new Map<number, string>();
+  const styleFormatIds: number[] = [];
+  let inNumberFormats = false;
+  let inCellStyles = false;
+
+  walkXml(part.bytes, part.name, {
+    onOpen(name, attributes) {
+      if (name === 'numFmts') inNumberFormats = true;
+      else if (name === 'cellXfs') inCellStyles = true;
+      else if (name === 'numFmt' && inNumberFormats) {
+        const { numFmtId, formatCode } = attributes();
+        const id = parseNonNegativeInteger(numFmtId);
+        if (id !== undefined && formatCode !== undefined) {
+          customFormats.set(id, decodeXmlEntities(formatCode));
+        }
+      } else if (name === 'xf' && inCellStyles) {
+        styleFormatIds.push(parseNonNegativeInteger(attributes().numFmtId) ?? 0);
+      }
+    },
+    onClose(name) {
+      if (name === 'numFmts') inNumberFormats = false;
+      else if (name === 'cellXfs') inCellStyles = false;
+    },
+    onText() {},
+  });
+
+  return styleFormatIds.map((id) => {
+    const code = customFormats.get(id);
+    return code === undefined ? BUILT_IN_DATE_FORMAT_IDS.has(id) : formatCodeShowsDate(code);
+  });
+}
+
+const DATE_TOKENS = 'dmyhsDMYHS';
+
+/** True when a number format code contains a date or time token outside literal text. */
+function formatCodeShowsDate(code: string): boolean {
+  for (let index = 0; index < code.length; index++) {
+    const char = code.charAt(index);
+    if (char === '"') {
+      const closing = code.indexOf('"', index + 1);
+      if (closing < 0) return false;
+      index = closing;
+    } else if (char === '[') {
+      // Colours, conditions and locales ([Red], [<100], [$-809]).
+      const closing = code.indexOf(']', index + 1);
+      if (closing < 0) return false;
+      index = closing;
+    } else if (char === '\\' || char === '_' || char === '*') {
+      index++; // escaped literal, padding or fill character
+    } else if (DATE_TOKENS.includes(char)) {
+      return true;
+    }
+  }
+  return false;
+}
