@@ -10,6 +10,7 @@
  * Records are written as plain values keyed by the layout's column keys; `demoBoardRows` turns
  * them into rows in the layout's column order, choosing the cell type from the column's kind
  * (real date cells, Yes/No as text, lists as comma-separated text).
+ */
 import type { Row } from 'write-excel-file/node';
 import { type IsoDate, isIsoDate } from '../schema/dates';
 import {

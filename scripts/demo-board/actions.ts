@@ -1,8 +1,8 @@
 /** The action log: what each held meeting agreed, and how far each action has got. */
 import { addDays, daysBetween, type IsoDate } from '../../schema/dates';
 import type { Chance } from './chance';
-import { type DemoMember, SERVICE_AREAS } from './member';
 import type { DemoAttendance, DemoMeeting } from './meetings';
+import { type DemoMember, SERVICE_AREAS } from './member';
 import { MEMBERS, UNKNOWN_MEMBER_ID } from './members';
 import { PROJECTS } from './projects';
 import { type RecordValues, typed, type Value } from './values';

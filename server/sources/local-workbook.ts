@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkbookGrids } from '../../schema/grid';
-import type { BoardSource } from './board-source';
+import { type BoardSource, SourceError } from './board-source';
 import { readXlsxGrids, WorkbookFileError } from './xlsx-grids';
 
 /** The bundled demo board of fictional people, used when no workbook is configured. */
@@ -10,23 +10,34 @@ export const DEMO_WORKBOOK_PATH = fileURLToPath(
   new URL('../demo/demo-board.xlsx', import.meta.url),
 );
 
-/** A board workbook saved as a local .xlsx file (downloaded from Google Sheets or Excel). */
+/**
+ * A board workbook saved as a local .xlsx file (downloaded from Google Sheets or Excel).
+ * The file is only read again when its modification time or size changes; otherwise the
+ * previous grids are returned as they are, so the snapshot need not be rebuilt.
+ */
 export function localWorkbookSource(path: string): BoardSource {
+  let last: { version: string; grids: WorkbookGrids } | null = null;
   return {
     description: `workbook ${basename(path)}`,
     async readGrids(): Promise<WorkbookGrids> {
-      let bytes: Uint8Array;
       try {
-        bytes = await readFile(path);
+        const info = await stat(path);
+        const version = `${info.mtimeMs}:${info.size}`;
+        if (last?.version === version) return last.grids;
+        const grids = readXlsxGrids(await readFile(path));
+        last = { version, grids };
+        return grids;
       } catch (error) {
+        if (error instanceof WorkbookFileError) throw new SourceError(error.message, false);
         const code = (error as NodeJS.ErrnoException).code;
-        throw new WorkbookFileError(
+        throw new SourceError(
           code === 'ENOENT'
-            ? `There is no file at ${path}. Check the path to the board workbook.`
+            ? `There is no file at ${path}. Check the path to the board workbook (BOARD_WORKBOOK).`
             : `The board workbook ${path} could not be opened (${code ?? String(error)}).`,
+          // A file being replaced can briefly be busy; a missing file will not reappear by itself.
+          code !== 'ENOENT',
         );
       }
-      return readXlsxGrids(bytes);
     },
   };
 }

@@ -1,4 +1,4 @@
-// saxen ships without type declarations; this declares only the parts xlsx-grids.ts uses
+// saxen ships without type declarations; this declares only the parts xlsx/xml.ts uses
 // (non-namespaced, non-proxy mode).
 declare module 'saxen' {
   /** Returns the raw (still entity-encoded) attribute values of the current element. */
