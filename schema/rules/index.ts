@@ -32,6 +32,7 @@ export * from './r10-schedule';
 export * from './r11-minute-takers';
 export * from './r12-follow-up';
 export * from './r14-standard-tasks';
+export * from './r15-annual-report';
 export { compareIds, meetingInWords, who } from './wording';
 
 /** The membership checks (R1-R11) in rule order, as "Check membership" and the API show them. */

@@ -1,0 +1,76 @@
+/**
+ * GraphQL enums and the sheet values behind them. The API shows enum values in UPPER_SNAKE
+ * ("In progress" is IN_PROGRESS); inside, everything uses the sheet's own values from
+ * `layout.ts`. The server's enum resolvers and the codegen types are built from this table,
+ * and a test checks that `board.graphql` declares exactly these values.
+ */
+import {
+  ACTION_STATUSES,
+  ATTENDANCE_VALUES,
+  CO_PRODUCTION_ACTIVITIES,
+  COMMISSIONING_STAGES,
+  CONSTITUENCIES,
+  MEETING_FORMATS,
+  MEETING_STATUSES,
+  MEMBER_CATEGORIES,
+  MEMBER_ROLES,
+  MEMBER_STATUSES,
+  PREFERRED_FORMATS,
+  PROJECT_PHASES,
+  PROJECT_STATUSES,
+  TASK_STATUSES,
+} from '../layout';
+
+export const GRAPHQL_ENUMS = {
+  MemberRole: MEMBER_ROLES,
+  MemberCategory: MEMBER_CATEGORIES,
+  Constituency: CONSTITUENCIES,
+  PreferredFormat: PREFERRED_FORMATS,
+  MemberStatus: MEMBER_STATUSES,
+  MeetingFormat: MEETING_FORMATS,
+  MeetingStatus: MEETING_STATUSES,
+  AttendanceValue: ATTENDANCE_VALUES,
+  ActionStatus: ACTION_STATUSES,
+  CommissioningStage: COMMISSIONING_STAGES,
+  ProjectPhase: PROJECT_PHASES,
+  CoProductionActivity: CO_PRODUCTION_ACTIVITIES,
+  ProjectStatus: PROJECT_STATUSES,
+  TaskStatus: TASK_STATUSES,
+  Severity: ['error', 'warning', 'info'],
+  FollowUpReason: ['overdue', 'due before next meeting', 'no owner', 'no due date'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type GraphqlEnumName = keyof typeof GRAPHQL_ENUMS;
+
+/** "Pre-initiation" → PRE_INITIATION, "In progress" → IN_PROGRESS. */
+export function enumValueName(value: string): string {
+  return value
+    .trim()
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .toUpperCase();
+}
+
+/** For one enum: API name → sheet value, the shape GraphQL enum resolvers take. */
+export function enumValueMap(values: readonly string[]): Record<string, string> {
+  return Object.fromEntries(values.map((value) => [enumValueName(value), value]));
+}
+
+/** The sheet values of each enum, as types: codegen types resolvers with these. */
+type ValueOf<Name extends GraphqlEnumName> = (typeof GRAPHQL_ENUMS)[Name][number];
+export type MemberRoleValue = ValueOf<'MemberRole'>;
+export type MemberCategoryValue = ValueOf<'MemberCategory'>;
+export type ConstituencyValue = ValueOf<'Constituency'>;
+export type PreferredFormatValue = ValueOf<'PreferredFormat'>;
+export type MemberStatusValue = ValueOf<'MemberStatus'>;
+export type MeetingFormatValue = ValueOf<'MeetingFormat'>;
+export type MeetingStatusValue = ValueOf<'MeetingStatus'>;
+export type AttendanceValueValue = ValueOf<'AttendanceValue'>;
+export type ActionStatusValue = ValueOf<'ActionStatus'>;
+export type CommissioningStageValue = ValueOf<'CommissioningStage'>;
+export type ProjectPhaseValue = ValueOf<'ProjectPhase'>;
+export type CoProductionActivityValue = ValueOf<'CoProductionActivity'>;
+export type ProjectStatusValue = ValueOf<'ProjectStatus'>;
+export type TaskStatusValue = ValueOf<'TaskStatus'>;
+export type SeverityValue = ValueOf<'Severity'>;
+export type FollowUpReasonValue = ValueOf<'FollowUpReason'>;

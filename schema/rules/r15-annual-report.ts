@@ -1,0 +1,136 @@
+/**
+ * R15: information for the Joint Partnership Board's annual report to the Scrutiny Panel, over
+ * a date range: meetings held, attendance by constituency, projects by stage and phase, actions
+ * raised / done / overdue, and the co-production activities of the projects.
+ *
+ * The sheet keeps each action's current status only, so "done" and "overdue" are worked out
+ * from the dates it does keep: an action counts as done in the period when it is Done and was
+ * completed by the end of the period (or has no completion date); it counts as overdue when it
+ * was due before the end of the period (or today, if earlier) and was not done by then.
+ */
+import type { IsoDate } from '../dates';
+import {
+  ATTENDANCE_VALUES,
+  CO_PRODUCTION_ACTIVITIES,
+  COMMISSIONING_STAGES,
+  CONSTITUENCIES,
+  PROJECT_PHASES,
+} from '../layout';
+import type { Action, Member, Project } from '../records';
+import type { BoardSnapshot } from '../snapshot';
+
+type Constituency = Member['constituency'];
+
+export interface ConstituencyAttendance {
+  readonly constituency: Constituency;
+  readonly present: number;
+  readonly apologies: number;
+  readonly absent: number;
+}
+
+export interface AnnualReport {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly meetingsHeld: number;
+  readonly meetingsCancelled: number;
+  readonly attendanceByConstituency: readonly ConstituencyAttendance[];
+  readonly projectsByStage: readonly { stage: Project['stage']; count: number }[];
+  readonly projectsByPhase: readonly { phase: Project['phase']; count: number }[];
+  readonly actionsRaised: number;
+  readonly actionsDone: number;
+  readonly actionsOverdue: number;
+  readonly activities: readonly { activity: Project['activities'][number]; count: number }[];
+}
+
+export function annualReport(
+  snapshot: BoardSnapshot,
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+): AnnualReport {
+  if (from > to) throw new RangeError(`The report period starts (${from}) after it ends (${to}).`);
+  const inPeriod = (date: IsoDate) => date >= from && date <= to;
+  const meetings = snapshot.meetings.filter((meeting) => inPeriod(meeting.date));
+  const held = meetings.filter((meeting) => meeting.status === 'Held');
+  const projects = snapshot.projects.filter((project) => activeDuring(project, from, to));
+  const raised = snapshot.actions.filter((action) => {
+    const meeting = snapshot.meetingById.get(action.meetingId);
+    return meeting !== undefined && inPeriod(meeting.date);
+  });
+  const overdueOn = today < to ? today : to;
+
+  return {
+    from,
+    to,
+    meetingsHeld: held.length,
+    meetingsCancelled: meetings.filter((meeting) => meeting.status === 'Cancelled').length,
+    attendanceByConstituency: attendanceByConstituency(
+      snapshot,
+      held.map((meeting) => meeting.id),
+    ),
+    projectsByStage: COMMISSIONING_STAGES.map((stage) => ({
+      stage,
+      count: projects.filter((project) => project.stage === stage).length,
+    })),
+    projectsByPhase: PROJECT_PHASES.map((phase) => ({
+      phase,
+      count: projects.filter((project) => project.phase === phase).length,
+    })),
+    actionsRaised: raised.length,
+    actionsDone: raised.filter((action) => doneBy(action, to)).length,
+    actionsOverdue: raised.filter(
+      (action) =>
+        action.status !== 'Dropped' &&
+        action.dueDate !== null &&
+        action.dueDate < overdueOn &&
+        !doneBy(action, overdueOn),
+    ).length,
+    activities: CO_PRODUCTION_ACTIVITIES.map((activity) => ({
+      activity,
+      count: projects.filter((project) => project.activities.includes(activity)).length,
+    })),
+  };
+}
+
+/** Attendance rows of the given meetings counted by the member's constituency. */
+export function attendanceByConstituency(
+  snapshot: BoardSnapshot,
+  meetingIds: readonly string[],
+): ConstituencyAttendance[] {
+  const counts = new Map(
+    CONSTITUENCIES.map((constituency) => [
+      constituency,
+      Object.fromEntries(ATTENDANCE_VALUES.map((value) => [value, 0])) as Record<
+        (typeof ATTENDANCE_VALUES)[number],
+        number
+      >,
+    ]),
+  );
+  for (const meetingId of meetingIds) {
+    for (const row of snapshot.attendanceByMeeting.get(meetingId) ?? []) {
+      const member = snapshot.memberById.get(row.memberId);
+      const tally = member && counts.get(member.constituency);
+      if (tally) tally[row.attendance] += 1;
+    }
+  }
+  return CONSTITUENCIES.map((constituency) => {
+    const tally = counts.get(constituency);
+    return {
+      constituency,
+      present: tally?.Present ?? 0,
+      apologies: tally?.Apologies ?? 0,
+      absent: tally?.Absent ?? 0,
+    };
+  });
+}
+
+/** A project without dates is taken to run throughout; otherwise its dates must overlap. */
+function activeDuring(project: Project, from: IsoDate, to: IsoDate): boolean {
+  return (
+    (project.start === null || project.start <= to) && (project.end === null || project.end >= from)
+  );
+}
+
+function doneBy(action: Action, date: IsoDate): boolean {
+  return action.status === 'Done' && (action.completedOn === null || action.completedOn <= date);
+}

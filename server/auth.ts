@@ -1,0 +1,39 @@
+/**
+ * Bearer tokens and the role each one grants. Tokens are compared in constant time: each is
+ * hashed to a fixed length first, so neither the content nor the length of a guess leaks
+ * through timing, and every configured token is compared on every request.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Role } from './graphql/context';
+
+export const ROLES: readonly Role[] = ['OFFICER', 'PARTNER'];
+
+export interface TokenTable {
+  /** The role for a presented token, or null. */
+  roleOf(token: string): Role | null;
+  readonly size: number;
+}
+
+const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+
+export function tokenTable(entries: readonly (readonly [token: string, role: Role])[]): TokenTable {
+  const hashed = entries.map(([token, role]) => ({ hash: digest(token), role }));
+  return {
+    size: hashed.length,
+    roleOf(token: string): Role | null {
+      const presented = digest(token);
+      let found: Role | null = null;
+      for (const entry of hashed) {
+        // No early exit: the time taken does not depend on which entry matched.
+        if (timingSafeEqual(entry.hash, presented) && found === null) found = entry.role;
+      }
+      return found;
+    },
+  };
+}
+
+/** The token from an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | null): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? (match[1] as string) : null;
+}

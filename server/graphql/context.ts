@@ -1,0 +1,13 @@
+import type { IsoDate } from '../../schema/dates';
+import type { BoardSnapshot } from '../../schema/snapshot';
+
+/** Who is asking: officers see everything; partners see reports without personal details. */
+export type Role = 'OFFICER' | 'PARTNER';
+
+/** What every resolver gets: one snapshot for the whole request, so answers agree. */
+export interface BoardContext {
+  readonly role: Role;
+  readonly snapshot: BoardSnapshot;
+  /** Today's date in Europe/London, fixed once per request. */
+  readonly today: IsoDate;
+}

@@ -1,0 +1,51 @@
+import { PROJECT_PHASES } from '../../../schema/layout';
+import type { Task } from '../../../schema/records';
+import { compareIds } from '../../../schema/rules';
+import { requireTab } from '../access';
+import type { BoardContext } from '../context';
+import type { Resolvers } from '../generated/resolvers-types';
+import { memberById, membersByIds } from './members';
+
+function tasksOf(context: BoardContext, projectId: string): Task[] {
+  requireTab(context, 'Tasks');
+  return [...(context.snapshot.tasksByProject.get(projectId) ?? [])].sort(
+    (a, b) =>
+      PROJECT_PHASES.indexOf(a.phase) - PROJECT_PHASES.indexOf(b.phase) || compareIds(a.id, b.id),
+  );
+}
+
+export const projectResolvers: Resolvers['Project'] = {
+  lead: (project, _args, context) => memberById(context, project.leadId),
+  members: (project, _args, context) => membersByIds(context, project.memberIds),
+  tasks: (project, _args, context) => tasksOf(context, project.id),
+  tasksByPhase: (project, _args, context) => {
+    const tasks = tasksOf(context, project.id);
+    return PROJECT_PHASES.map((phase) => ({
+      phase,
+      tasks: tasks.filter((task) => task.phase === phase),
+    }));
+  },
+  progress: (project, _args, context) => {
+    const tasks = tasksOf(context, project.id);
+    const done = tasks.filter((task) => task.status === 'Done').length;
+    const notNeeded = tasks.filter((task) => task.status === 'Not needed').length;
+    const needed = tasks.length - notNeeded;
+    return {
+      done,
+      notNeeded,
+      toDo: needed - done,
+      total: tasks.length,
+      percentDone: needed === 0 ? 0 : Math.round((done / needed) * 100),
+    };
+  },
+  actions: (project, _args, context) => {
+    requireTab(context, 'Actions');
+    return context.snapshot.actions
+      .filter((action) => action.projectId === project.id)
+      .sort((a, b) => compareIds(a.id, b.id));
+  },
+};
+
+export const taskResolvers: Resolvers['Task'] = {
+  assignedTo: (task, _args, context) => membersByIds(context, task.assignedToIds),
+};

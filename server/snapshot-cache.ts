@@ -1,0 +1,277 @@
+/**
+ * Holds the current board snapshot for the server and decides when to read the board again.
+ *
+ * - Single flight: at most one refresh cycle (one read, plus its retries) is ever in flight,
+ *   however many requests arrive; they all share it.
+ * - A fresh snapshot (younger than `refreshSeconds`) is served at once.
+ * - An expired snapshot starts a refresh; callers wait for it at most `freshWaitMs`, and not at
+ *   all while the source is failing: then they get the last good snapshot with `stale` set.
+ * - After a failed refresh the next one starts no sooner than `refreshSeconds` after it ended,
+ *   so an outage costs at most one refresh cycle per interval.
+ * - Before the first good read there is nothing to serve: callers wait for the read (with its
+ *   retries) and get a clear error if it fails; the next call tries again.
+ */
+import type { WorkbookGrids } from '../schema/grid';
+import { type BoardSnapshot, buildSnapshot } from '../schema/snapshot';
+import { type RetryPolicy, SHEETS_RETRY_POLICY, withRetry } from './retry';
+import type { BoardSource } from './sources/board-source';
+
+export interface StaleInfo {
+  /** Whole seconds since the served snapshot was read. */
+  ageSeconds: number;
+  /** Why it was not refreshed: the last error, or "refresh in progress". */
+  reason: string;
+}
+
+export interface CachedSnapshot {
+  snapshot: BoardSnapshot;
+  /** Set whenever the snapshot is older than the refresh interval; goes to `extensions.stale`. */
+  stale: StaleInfo | null;
+  /** Bumped each time a new snapshot is built; unchanged grids keep it. */
+  version: number;
+}
+
+export interface SnapshotCacheStatus {
+  ageSeconds: number | null;
+  lastError: string | null;
+  lastSuccessAt: string | null;
+  reads: number;
+  refreshing: boolean;
+}
+
+export interface SnapshotCacheOptions {
+  /** How long a snapshot serves before the board is read again (`BOARD_REFRESH_SECONDS`). */
+  refreshSeconds: number;
+  retry?: RetryPolicy;
+  now?: () => number;
+  /** Used for retry backoff and for the bounded wait on a refresh. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** How long a request waits for a refresh of an expired snapshot (default 1500 ms). */
+  freshWaitMs?: number;
+  /** Structured events, e.g. `{ event: 'refresh', ok, ms, attempt, error? }`. */
+  log?: (event: object) => void;
+}
+
+export const REFRESH_IN_PROGRESS = 'refresh in progress';
+const DEFAULT_FRESH_WAIT_MS = 1_500;
+
+interface Current {
+  snapshot: BoardSnapshot;
+  grids: WorkbookGrids;
+  /** `now()` when the read that produced (or confirmed) it finished. */
+  readAt: number;
+  version: number;
+}
+
+interface Cycle {
+  /** Resolves when the cycle ends; never rejects. */
+  done: Promise<void>;
+  /** Resolves when the cycle ends or its first attempt fails, whichever is first. */
+  settledOrFailing: Promise<void>;
+  /** The error that ended the cycle, or null if it succeeded (or is still running). */
+  error: string | null;
+}
+
+export class SnapshotCache {
+  readonly #source: BoardSource;
+  readonly #refreshMs: number;
+  readonly #policy: RetryPolicy;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #customSleep: boolean;
+  readonly #random: () => number;
+  readonly #freshWaitMs: number;
+  readonly #log: (event: object) => void;
+
+  #current: Current | null = null;
+  #cycle: Cycle | null = null;
+  #lastError: string | null = null;
+  #lastCycleEndedAt: number | null = null;
+  #lastSuccessAt: number | null = null;
+  #reads = 0;
+  #version = 0;
+
+  constructor(source: BoardSource, options: SnapshotCacheOptions) {
+    this.#source = source;
+    this.#refreshMs = Math.max(0, options.refreshSeconds) * 1000;
+    this.#policy = options.retry ?? SHEETS_RETRY_POLICY;
+    this.#now = options.now ?? Date.now;
+    this.#customSleep = options.sleep !== undefined;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#random = options.random ?? Math.random;
+    this.#freshWaitMs = options.freshWaitMs ?? DEFAULT_FRESH_WAIT_MS;
+    const log = options.log;
+    this.#log = (event) => {
+      try {
+        log?.(event);
+      } catch {
+        // A broken logger must not break serving.
+      }
+    };
+  }
+
+  /** Upstream reads started (attempts, retries included). */
+  get reads(): number {
+    return this.#reads;
+  }
+
+  /** The snapshot to serve for a request. Rejects only while no read has ever succeeded. */
+  async get(): Promise<CachedSnapshot> {
+    const current = this.#current;
+    if (current === null) {
+      const cycle = this.#cycle ?? this.#startCycle();
+      await cycle.done;
+      if (cycle.error !== null || this.#current === null) {
+        throw new Error(
+          `The board could not be read yet: ${cycle.error ?? this.#lastError ?? 'unknown error'}`,
+        );
+      }
+      return this.#serve(this.#current);
+    }
+
+    const now = this.#now();
+    if (now - current.readAt < this.#refreshMs) return this.#serve(current);
+
+    let cycle = this.#cycle;
+    if (cycle === null) {
+      const ended = this.#lastCycleEndedAt;
+      // After a failure, wait a full interval before asking the source again.
+      if (this.#lastError !== null && ended !== null && now - ended < this.#refreshMs) {
+        return this.#serve(current);
+      }
+      cycle = this.#startCycle();
+    }
+    // The source is failing (or retrying after a failure): never make a request wait on it.
+    if (this.#lastError !== null) return this.#serve(current);
+
+    await this.#waitAtMost(cycle.settledOrFailing, this.#freshWaitMs);
+    return this.#serve(this.#current ?? current);
+  }
+
+  /** For `GET /health`. */
+  status(): SnapshotCacheStatus {
+    const current = this.#current;
+    return {
+      ageSeconds: current === null ? null : ageSeconds(this.#now() - current.readAt),
+      lastError: this.#lastError,
+      lastSuccessAt:
+        this.#lastSuccessAt === null ? null : new Date(this.#lastSuccessAt).toISOString(),
+      reads: this.#reads,
+      refreshing: this.#cycle !== null,
+    };
+  }
+
+  #serve(current: Current): CachedSnapshot {
+    const ageMs = this.#now() - current.readAt;
+    const stale =
+      ageMs >= this.#refreshMs
+        ? { ageSeconds: ageSeconds(ageMs), reason: this.#lastError ?? REFRESH_IN_PROGRESS }
+        : null;
+    return { snapshot: current.snapshot, stale, version: current.version };
+  }
+
+  #startCycle(): Cycle {
+    let signal: () => void = () => {};
+    const settledOrFailing = new Promise<void>((resolve) => {
+      signal = resolve;
+    });
+    const cycle: Cycle = { done: Promise.resolve(), settledOrFailing, error: null };
+    this.#cycle = cycle;
+    cycle.done = this.#runCycle(cycle, signal);
+    return cycle;
+  }
+
+  async #runCycle(cycle: Cycle, signal: () => void): Promise<void> {
+    let attempt = 0;
+    try {
+      const result = await withRetry(
+        async () => {
+          attempt++;
+          this.#reads++;
+          const started = this.#now();
+          try {
+            const grids = await this.#source.readGrids();
+            const previous = this.#current;
+            const unchanged = previous !== null && previous.grids === grids;
+            const snapshot = unchanged ? previous.snapshot : buildSnapshot(grids);
+            this.#log({
+              event: 'refresh',
+              ok: true,
+              ms: this.#now() - started,
+              attempt,
+              unchanged,
+            });
+            return { grids, snapshot, unchanged };
+          } catch (error) {
+            this.#log({
+              event: 'refresh',
+              ok: false,
+              ms: this.#now() - started,
+              attempt,
+              error: errorMessage(error),
+            });
+            throw error;
+          }
+        },
+        this.#policy,
+        {
+          sleep: (ms) => this.#sleep(ms),
+          random: () => this.#random(),
+          now: () => this.#now(),
+          onRetry: (error) => {
+            this.#lastError = errorMessage(error);
+            signal();
+          },
+        },
+      );
+      const now = this.#now();
+      // Only this cycle replaces the snapshot (single flight), so `previous` is still current.
+      const previous = this.#current;
+      const version = result.unchanged && previous !== null ? previous.version : ++this.#version;
+      this.#current = { snapshot: result.snapshot, grids: result.grids, readAt: now, version };
+      this.#lastError = null;
+      this.#lastSuccessAt = now;
+    } catch (error) {
+      const message = errorMessage(error);
+      cycle.error = message;
+      this.#lastError = message;
+    } finally {
+      this.#cycle = null;
+      this.#lastCycleEndedAt = this.#now();
+      signal();
+    }
+  }
+
+  #waitAtMost(signal: Promise<void>, ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    if (this.#customSleep) {
+      return Promise.race([signal, this.#sleep(ms).catch(() => undefined)]);
+    }
+    // Real timer: clear it once the refresh settles so it does not linger.
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void signal.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+function ageSeconds(ms: number): number {
+  return Math.max(0, Math.floor(ms / 1000));
+}
+
+/** The error's message for people and logs, with anything that looks like a credential removed. */
+function errorMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  return redact(raw.trim() || 'unknown error');
+}
+
+function redact(text: string): string {
+  return text
+    .replace(/\b(Bearer)\s+[^\s"',]+/gi, '$1 [redacted]')
+    .replace(/\bya29\.[\w.-]+/g, '[redacted]')
+    .replace(/\b(access_token|refresh_token|id_token|token|key)=[^&\s"',]+/gi, '$1=[redacted]');
+}

@@ -1,0 +1,268 @@
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenTable } from '../server/auth';
+import { ConfigError, readConfig } from '../server/config';
+import { SnapshotCache } from '../server/snapshot-cache';
+import { googleSheetsSource } from '../server/sources/google-sheets';
+import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../server/sources/local-workbook';
+import { createBoardYoga } from '../server/yoga';
+import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN } from './support/board-server';
+import { FakeSheetsServer, type RunningFakeSheets } from './support/fake-sheets-server';
+
+const demoGrids = await localWorkbookSource(DEMO_WORKBOOK_PATH).readGrids();
+
+/** The real server over a real socket, reading a fake Google Sheets API, with a fake clock. */
+async function googleBackedServer(fake: RunningFakeSheets & { sheets: FakeSheetsServer }) {
+  let clock = DEMO_NOW.getTime();
+  const cache = new SnapshotCache(
+    googleSheetsSource({
+      spreadsheetId: fake.sheets.spreadsheetId,
+      accessToken: fake.sheets.accessToken,
+      rootUrl: fake.url,
+      timeoutMs: 2_000,
+    }),
+    { refreshSeconds: 30, now: () => clock, sleep: async () => {}, freshWaitMs: 0 },
+  );
+  const yoga = createBoardYoga({
+    cache,
+    tokens: tokenTable([
+      [OFFICER_TOKEN, 'OFFICER'],
+      [PARTNER_TOKEN, 'PARTNER'],
+    ]),
+    demo: false,
+    now: () => new Date(clock),
+  });
+  const server: Server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    advance(seconds: number) {
+      clock += seconds * 1000;
+    },
+    async query(token: string | null, query: string) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          data?: Record<string, unknown>;
+          errors?: { message: string }[];
+          extensions?: { stale?: { ageSeconds: number; reason: string } };
+        },
+      };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('serving a Google spreadsheet (fake Sheets API over loopback)', () => {
+  let sheets: FakeSheetsServer;
+  let fake: RunningFakeSheets;
+  let server: Awaited<ReturnType<typeof googleBackedServer>>;
+
+  beforeAll(async () => {
+    sheets = new FakeSheetsServer({ workbook: demoGrids });
+    fake = await sheets.start();
+    server = await googleBackedServer({ ...fake, sheets });
+  });
+  afterAll(async () => {
+    await server.close();
+    await fake.close();
+  });
+
+  it('answers 500 concurrent queries with exactly one upstream read', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 500 }, (_, index) =>
+        server.query(index % 2 ? OFFICER_TOKEN : PARTNER_TOKEN, '{ board { activeMemberCount } }'),
+      ),
+    );
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    expect(
+      results.every(
+        (result) =>
+          (result.body.data?.board as { activeMemberCount: number } | undefined)
+            ?.activeMemberCount === 17,
+      ),
+    ).toBe(true);
+    expect(sheets.calls).toBe(1);
+  });
+
+  it('keeps serving the last good snapshot, flagged stale, while Google fails', async () => {
+    sheets.failNext(503, 1_000);
+    server.advance(45);
+    const started = performance.now();
+    const first = await server.query(PARTNER_TOKEN, '{ board { activeMemberCount } }');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(first.body.data?.board).toEqual({ activeMemberCount: 17 });
+    expect(first.body.extensions?.stale?.ageSeconds).toBeGreaterThanOrEqual(45);
+
+    // Once the refresh has failed, the reason says why, and requests still do not wait.
+    let health: Record<string, unknown> = {};
+    for (let tries = 0; tries < 100 && !health.lastRefreshError; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      health = (await (await fetch(`${server.url}/health`)).json()) as Record<string, unknown>;
+    }
+    expect(health.status).toBe('degraded');
+    expect(String(health.lastRefreshError)).toMatch(/Google|503|unavailable/i);
+    const during = await server.query(PARTNER_TOKEN, '{ board { activeMemberCount } }');
+    expect(during.body.data?.board).toEqual({ activeMemberCount: 17 });
+    expect(during.body.extensions?.stale?.reason).toMatch(/Google|503|unavailable/i);
+
+    sheets.heal();
+    server.advance(60);
+    await server.query(OFFICER_TOKEN, '{ board { name } }');
+    const after = await server.query(OFFICER_TOKEN, '{ board { name } }');
+    expect(after.body.extensions?.stale).toBeUndefined();
+  });
+
+  it('gives data issues and the good rows of a malformed sheet', async () => {
+    const messy = new FakeSheetsServer({
+      workbook: {
+        ...demoGrids,
+        Members: [
+          ['Member ID', 'Name', 'Role', 'Category', 'Constituency', 'Term start', 'Status'],
+          [
+            'M1',
+            'Ann Oduya',
+            'Resident co-chair',
+            'Resident co-chair',
+            'Resident',
+            45259,
+            'Active',
+          ],
+          ['M2', 'Ben Marsh', 'Member', '#N/A', 'Provider', 45259, 'Active'],
+          ['M3', 'Cy Adams', 'Member', 'ICB', 'Staff', 'someday', 'Active'],
+        ],
+      },
+    });
+    const running = await messy.start();
+    const messyServer = await googleBackedServer({ ...running, sheets: messy });
+    try {
+      const { body } = await messyServer.query(
+        OFFICER_TOKEN,
+        '{ members { id } dataIssues { sheet cell severity } }',
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.members).toEqual([{ id: 'M1' }]);
+      const cells = ((body.data?.dataIssues ?? []) as { sheet: string; cell: string }[])
+        .filter((issue) => issue.sheet === 'Members')
+        .map((issue) => issue.cell);
+      expect(cells).toEqual(['D3', 'F4']);
+    } finally {
+      await messyServer.close();
+      await running.close();
+    }
+  });
+
+  it('before any good read, says clearly that the board cannot be read', async () => {
+    const locked = new FakeSheetsServer({ workbook: demoGrids }).forbid();
+    const running = await locked.start();
+    const lockedServer = await googleBackedServer({ ...running, sheets: locked });
+    try {
+      const { body } = await lockedServer.query(OFFICER_TOKEN, '{ board { name } }');
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.message).toMatch(/could not be read yet.*share/i);
+    } finally {
+      await lockedServer.close();
+      await running.close();
+    }
+  });
+
+  it('answers 401 over the socket without a token', async () => {
+    expect((await server.query(null, '{ board { name } }')).status).toBe(401);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a Google spreadsheet with no tokens configured, saying why', () => {
+    expect(() => readConfig({ BOARD_SPREADSHEET_ID: 'abc' })).toThrow(ConfigError);
+    expect(() => readConfig({ BOARD_SPREADSHEET_ID: 'abc' })).toThrow(/BOARD_TOKENS/);
+  });
+
+  it('reads tokens, refresh interval and listen address', () => {
+    const config = readConfig({
+      BOARD_TOKENS: `${OFFICER_TOKEN}:OFFICER, ${PARTNER_TOKEN}:partner`,
+      BOARD_REFRESH_SECONDS: '5',
+      PORT: '4100',
+    });
+    expect(config.tokens).toEqual([
+      [OFFICER_TOKEN, 'OFFICER'],
+      [PARTNER_TOKEN, 'PARTNER'],
+    ]);
+    expect(config).toMatchObject({ refreshSeconds: 5, port: 4100, host: '127.0.0.1', demo: true });
+    expect(() => readConfig({ BOARD_TOKENS: 'short:OFFICER' })).toThrow(/16 characters/);
+    expect(() => readConfig({ BOARD_TOKENS: `${OFFICER_TOKEN}:ADMIN` })).toThrow(
+      /OFFICER or .*PARTNER/,
+    );
+    expect(() => readConfig({ BOARD_REFRESH_SECONDS: 'soon' })).toThrow(/BOARD_REFRESH_SECONDS/);
+  });
+});
+
+describe('npm start', () => {
+  /** Runs the real entry point and collects what it prints until `until` matches. */
+  function start(env: Record<string, string>, until: RegExp) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const ready = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no match for ${until} in:\n${output}`)),
+        20_000,
+      );
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (until.test(output)) {
+          clearTimeout(timer);
+          resolve(output);
+        }
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve(output);
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { child, ready, exited };
+  }
+
+  it('serves the demo board, prints the GraphiQL URL and a token per role, and stops on SIGTERM', async () => {
+    const { child, ready, exited } = start({}, /PARTNER\s+\S+/);
+    const output = await ready;
+    const graphiql = /GraphiQL: (http:\/\/\S+\?token=(\S+))/.exec(output);
+    expect(graphiql).not.toBeNull();
+    expect(output).toMatch(/OFFICER\s+officer-/);
+    const base = new URL(graphiql?.[1] ?? '').origin;
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${graphiql?.[2]}` },
+      body: JSON.stringify({ query: '{ board { name } }' }),
+    });
+    expect(await response.json()).toEqual({
+      data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('refuses to start on a Google spreadsheet without tokens', async () => {
+    const { ready, exited } = start(
+      { BOARD_SPREADSHEET_ID: 'abc', BOARD_TOKENS: '' },
+      /cannot start/,
+    );
+    expect(await ready).toContain('No access tokens are configured');
+    expect(await exited).toBe(1);
+  }, 30_000);
+});
