@@ -42,6 +42,7 @@ const config: CodegenConfig = {
           AnnualReport: '../../../schema/rules#AnnualReport',
           Finding: '../parents#FindingParent',
           Board: '../parents#BoardParent',
+          CirculationPack: '../../../schema/packs/types#CirculationPack',
         },
       },
     },

@@ -129,3 +129,22 @@ export function londonToday(now: Date): IsoDate {
     day: '2-digit',
   }).format(now);
 }
+
+/** Europe/London wall-clock time of an instant, `yyyy-mm-ddThh:mm:ss` (as the sheet shows it). */
+export function londonDateTime(now: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -34,13 +34,14 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function readConfig(env: Env): ServerConfig {
+/** Where the board is read from: BOARD_SPREADSHEET_ID, BOARD_WORKBOOK, or the demo board. */
+export function readSourceConfig(env: Env): SourceConfig {
   const spreadsheetId = env.BOARD_SPREADSHEET_ID?.trim();
   const workbook = env.BOARD_WORKBOOK?.trim();
   if (spreadsheetId && workbook) {
     throw new ConfigError('Set BOARD_SPREADSHEET_ID or BOARD_WORKBOOK, not both.');
   }
-  const source: SourceConfig = spreadsheetId
+  return spreadsheetId
     ? {
         kind: 'google',
         spreadsheetId,
@@ -48,7 +49,10 @@ export function readConfig(env: Env): ServerConfig {
         ...(env.SHEETS_API_ROOT_URL ? { rootUrl: env.SHEETS_API_ROOT_URL.trim() } : {}),
       }
     : { kind: 'workbook', path: workbook || null };
+}
 
+export function readConfig(env: Env): ServerConfig {
+  const source = readSourceConfig(env);
   let tokens = configuredTokens(env);
   const generatedTokens = tokens.length === 0;
   if (generatedTokens) {

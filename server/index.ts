@@ -5,16 +5,10 @@
 import { createServer } from 'node:http';
 import { tokenTable } from './auth';
 import { ConfigError, readConfig, type ServerConfig } from './config';
+import { circulationRecorder } from './packs/record';
 import { SnapshotCache } from './snapshot-cache';
-import type { BoardSource } from './sources/board-source';
-import { googleSheetsSource } from './sources/google-sheets';
-import { DEMO_WORKBOOK_PATH, localWorkbookSource } from './sources/local-workbook';
+import { sourceFromConfig } from './sources/from-config';
 import { createBoardYoga } from './yoga';
-
-function sourceFor(config: ServerConfig): BoardSource {
-  if (config.source.kind === 'google') return googleSheetsSource(config.source);
-  return localWorkbookSource(config.source.path ?? DEMO_WORKBOOK_PATH);
-}
 
 const writeLine = (line: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -30,7 +24,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const source = sourceFor(config);
+  const source = sourceFromConfig(config.source);
   const cache = new SnapshotCache(source, {
     refreshSeconds: config.refreshSeconds,
     log: (event) => writeLine({ time: new Date().toISOString(), ...event }),
@@ -39,6 +33,7 @@ async function main(): Promise<void> {
     cache,
     tokens: tokenTable(config.tokens),
     demo: config.demo,
+    recorder: circulationRecorder(source, cache, () => new Date()),
     log: writeLine,
   });
   const server = createServer(yoga);

@@ -149,6 +149,22 @@ export class SnapshotCache {
     return this.#serve(this.#current ?? current);
   }
 
+  /**
+   * Reads the board again now and waits for the result: used after the server itself has
+   * written to the sheet (recordCirculation), so that what follows sees the new row. A refresh
+   * already running may have read before the write, so it is waited for and a new one started;
+   * there is still only ever one in flight.
+   */
+  async refreshNow(): Promise<CachedSnapshot> {
+    while (this.#cycle !== null) await this.#cycle.done;
+    const cycle = this.#startCycle();
+    await cycle.done;
+    if (cycle.error !== null || this.#current === null) {
+      throw new Error(`The board could not be read again: ${cycle.error ?? 'unknown error'}`);
+    }
+    return this.#serve(this.#current);
+  }
+
   /** For `GET /health`. */
   status(): SnapshotCacheStatus {
     const current = this.#current;

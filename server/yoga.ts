@@ -19,6 +19,8 @@ import { bearerToken, type TokenTable } from './auth';
 import type { BoardContext, Role } from './graphql/context';
 import { resolvers } from './graphql/resolvers';
 import { namedArgumentErrors } from './graphql/validation';
+import type { CirculationRecorder } from './packs/record';
+import { isPackPath, packResponse } from './packs/route';
 import { responseCache } from './response-cache';
 import type { CachedSnapshot, SnapshotCache } from './snapshot-cache';
 
@@ -29,6 +31,8 @@ export interface BoardServerOptions {
   readonly tokens: TokenTable;
   /** The bundled demo board: GraphiQL and introspection for partners too. */
   readonly demo: boolean;
+  /** Writes Circulation rows for `recordCirculation`; without it the mutation says so. */
+  readonly recorder?: CirculationRecorder;
   readonly now?: () => Date;
   /** One structured line per request; never a token, a query text or personal data. */
   readonly log?: (line: Record<string, unknown>) => void;
@@ -64,7 +68,7 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
   });
 
   const access: Plugin<BoardServerContext> = {
-    onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse }) {
       started.set(request, performance.now());
       if (url.pathname === '/health' && request.method === 'GET') {
         endResponse(health(options.cache));
@@ -78,6 +82,18 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
         return;
       }
       roles.set(request, role);
+      if (isPackPath(url.pathname) && request.method === 'GET') {
+        try {
+          endResponse(packResponse(url, (await results.snapshotFor(request)).snapshot));
+        } catch (error) {
+          endResponse(
+            new Response(`${error instanceof Error ? error.message : String(error)}\n`, {
+              status: 503,
+              headers: { 'content-type': 'text/plain; charset=utf-8' },
+            }),
+          );
+        }
+      }
     },
     onParams({ params, request }) {
       if (params.operationName) operations.set(request, params.operationName);
@@ -136,7 +152,13 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
           extensions: { code: 'BOARD_UNAVAILABLE', http: { status: 503 } },
         });
       }
-      return { role, snapshot: cached.snapshot, stale: cached.stale, today: today() };
+      return {
+        role,
+        snapshot: cached.snapshot,
+        stale: cached.stale,
+        today: today(),
+        ...(options.recorder ? { recorder: options.recorder } : {}),
+      };
     },
     plugins: [
       access,

@@ -4,9 +4,11 @@
  * `layout.ts`. The server's enum resolvers and the codegen types are built from this table,
  * and a test checks that `board.graphql` declares exactly these values.
  */
+
 import {
   ACTION_STATUSES,
   ATTENDANCE_VALUES,
+  AUDIENCES,
   CO_PRODUCTION_ACTIVITIES,
   COMMISSIONING_STAGES,
   CONSTITUENCIES,
@@ -20,6 +22,7 @@ import {
   PROJECT_STATUSES,
   TASK_STATUSES,
 } from '../layout';
+import { PACK_FORMATS } from '../packs/types';
 
 export const GRAPHQL_ENUMS = {
   MemberRole: MEMBER_ROLES,
@@ -38,6 +41,8 @@ export const GRAPHQL_ENUMS = {
   TaskStatus: TASK_STATUSES,
   Severity: ['error', 'warning', 'info'],
   FollowUpReason: ['overdue', 'due before next meeting', 'no owner', 'no due date'],
+  Audience: AUDIENCES,
+  PackFormat: PACK_FORMATS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type GraphqlEnumName = keyof typeof GRAPHQL_ENUMS;
@@ -74,3 +79,5 @@ export type ProjectStatusValue = ValueOf<'ProjectStatus'>;
 export type TaskStatusValue = ValueOf<'TaskStatus'>;
 export type SeverityValue = ValueOf<'Severity'>;
 export type FollowUpReasonValue = ValueOf<'FollowUpReason'>;
+export type AudienceValue = ValueOf<'Audience'>;
+export type PackFormatValue = ValueOf<'PackFormat'>;

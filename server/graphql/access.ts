@@ -5,6 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { TabName } from '../../schema/layout';
+import { circulatedName } from '../../schema/packs/names';
 import type { Member } from '../../schema/records';
 import type { BoardContext } from './context';
 
@@ -21,12 +22,9 @@ export function officerOnly<T>(context: BoardContext, value: T): T | null {
   return context.role === 'OFFICER' ? value : null;
 }
 
-/** A member's name, or for partners without the member's consent, their role and category. */
+/** A member's name, or for partners the name as circulated (role and category without consent). */
 export function visibleName(context: BoardContext, member: Member): string {
-  if (context.role === 'OFFICER' || member.nameInCirculation) return member.name;
-  return member.role === member.category || member.role !== 'Member'
-    ? member.role
-    : `Member (${member.category})`;
+  return context.role === 'OFFICER' ? member.name : circulatedName(member);
 }
 
 /** Fails clearly when a query needs a tab that is missing or lacks a required header. */

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../schema/dates';
 import type { BoardSnapshot } from '../../schema/snapshot';
+import type { CirculationRecorder } from '../packs/record';
 
 /** Who is asking: officers see everything; partners see reports without personal details. */
 export type Role = 'OFFICER' | 'PARTNER';
@@ -10,4 +11,6 @@ export interface BoardContext {
   readonly snapshot: BoardSnapshot;
   /** Today's date in Europe/London, fixed once per request. */
   readonly today: IsoDate;
+  /** Present when the board's source can be written to (recordCirculation). */
+  readonly recorder?: CirculationRecorder;
 }

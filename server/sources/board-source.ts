@@ -1,4 +1,5 @@
 import type { WorkbookGrids } from '../../schema/grid';
+import type { TabName } from '../../schema/layout';
 
 /**
  * Where the board's workbook comes from. Every source returns the same raw grids (the shape
@@ -15,6 +16,12 @@ export interface BoardSource {
    * modification time), so the caller can skip rebuilding the snapshot.
    */
   readGrids(): Promise<WorkbookGrids>;
+  /**
+   * Adds one row at the end of a tab, each value under the header of the same name (headers
+   * found as the parser finds them). Only `recordCirculation` writes, and only to Circulation.
+   * Sources that cannot write leave this out.
+   */
+  appendRow?(tab: TabName, valuesByHeader: Readonly<Record<string, string>>): Promise<void>;
 }
 
 /** A failed read, saying whether trying again later can help (429, 5xx, timeouts) or not. */

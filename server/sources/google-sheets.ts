@@ -14,6 +14,7 @@ import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
 import type { RawCell, RawRow, WorkbookGrids } from '../../schema/grid';
 import { TAB_NAMES } from '../../schema/layout';
 import { type BoardSource, SourceError } from './board-source';
+import { placeRow } from './row-for-headers';
 
 export interface GoogleSheetsOptions {
   /** The ID in the spreadsheet's address: docs.google.com/spreadsheets/d/<ID>/edit. */
@@ -28,6 +29,8 @@ export interface GoogleSheetsOptions {
 
 /** Read-only access is all the board needs. */
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
+/** Only `appendRow` (recordCirculation) asks for this; reads never do. */
+export const SHEETS_WRITE_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -83,14 +86,25 @@ export function googleSheetsSource(options: GoogleSheetsOptions): BoardSource {
   const accessToken = options.accessToken?.trim() || undefined;
   const context: ErrorContext = { spreadsheetId, timeoutMs, usesToken: accessToken !== undefined };
 
-  let client: Promise<Client> | undefined;
-  const connect = (): Promise<Client> => {
-    client ??= loadSheets().then((mod) => makeClient(mod, accessToken));
-    // A failed load (a broken install) is not remembered, so a later read tries again.
-    client.catch(() => {
-      client = undefined;
-    });
+  const clients = new Map<string, Promise<Client>>();
+  const connectWith = (scope: string) => (): Promise<Client> => {
+    let client = clients.get(scope);
+    if (!client) {
+      client = loadSheets().then((mod) => makeClient(mod, accessToken, scope));
+      clients.set(scope, client);
+      // A failed load (a broken install) is not remembered, so a later read tries again.
+      client.catch(() => clients.delete(scope));
+    }
     return client;
+  };
+  const connect = connectWith(SHEETS_READONLY_SCOPE);
+  const connectWriter = connectWith(SHEETS_WRITE_SCOPE);
+  const requestOptions = {
+    ...(rootUrl ? { rootUrl } : {}),
+    timeout: timeoutMs,
+    // No hidden retries: the snapshot cache owns the retry policy.
+    retry: false,
+    retryConfig: { retry: 0, noResponseRetries: 0 },
   };
 
   async function batchGet(ranges: readonly string[]): Promise<unknown> {
@@ -104,11 +118,7 @@ export function googleSheetsSource(options: GoogleSheetsOptions): BoardSource {
         majorDimension: 'ROWS',
       },
       {
-        ...(rootUrl ? { rootUrl } : {}),
-        timeout: timeoutMs,
-        // No hidden retries: the snapshot cache owns the retry policy.
-        retry: false,
-        retryConfig: { retry: 0, noResponseRetries: 0 },
+        ...requestOptions,
         // Read the body as text: JSON.parse happens in `parseBatchGet`, so a malformed answer
         // is reported as one rather than passed along as a string.
         responseType: 'text',
@@ -140,6 +150,37 @@ export function googleSheetsSource(options: GoogleSheetsOptions): BoardSource {
         return parseBatchGet(body, tabs, context);
       }
     },
+    async appendRow(tab, valuesByHeader) {
+      try {
+        const { sheets } = await connectWriter();
+        const current = await sheets.spreadsheets.values.get(
+          {
+            spreadsheetId,
+            range: quoteTabName(tab),
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+            majorDimension: 'ROWS',
+          },
+          requestOptions,
+        );
+        const grid = (current.data.values ?? []).map((row) => row.map(toRawCell));
+        const row = placeRow({ [tab]: grid }, tab, valuesByHeader);
+        await sheets.spreadsheets.values.append(
+          {
+            spreadsheetId,
+            range: `${quoteTabName(tab)}!A${row.rowNumber}`,
+            // RAW: a hash or an ID is written as text, never re-read as a number or a date.
+            valueInputOption: 'RAW',
+            insertDataOption: 'INSERT_ROWS',
+            requestBody: { values: [row.cells.map((cell) => cell ?? '')] },
+          },
+          requestOptions,
+        );
+      } catch (error) {
+        if (error instanceof SourceError) throw error;
+        throw await toSourceError(error, context, connectWriter);
+      }
+    },
   };
 }
 
@@ -149,7 +190,7 @@ interface Client {
   serviceAccountEmail(): Promise<string | undefined>;
 }
 
-function makeClient(mod: SheetsModule, accessToken: string | undefined): Client {
+function makeClient(mod: SheetsModule, accessToken: string | undefined, scope: string): Client {
   if (accessToken !== undefined) {
     const oauth = new mod.auth.OAuth2();
     oauth.setCredentials({ access_token: accessToken });
@@ -160,7 +201,7 @@ function makeClient(mod: SheetsModule, accessToken: string | undefined): Client 
   }
   // Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS names a service account
   // key file (or the metadata server of a Google Cloud host answers).
-  const adc = new mod.auth.GoogleAuth({ scopes: [SHEETS_READONLY_SCOPE] });
+  const adc = new mod.auth.GoogleAuth({ scopes: [scope] });
   return {
     sheets: new mod.sheets_v4.Sheets({ auth: adc }),
     async serviceAccountEmail() {

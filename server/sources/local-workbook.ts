@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkbookGrids } from '../../schema/grid';
 import { type BoardSource, SourceError } from './board-source';
+import { placeRow } from './row-for-headers';
+import { appendRowToXlsx } from './xlsx-append';
 import { readXlsxGrids, WorkbookFileError } from './xlsx-grids';
 
 /** The bundled demo board of fictional people, used when no workbook is configured. */
@@ -17,6 +19,8 @@ export const DEMO_WORKBOOK_PATH = fileURLToPath(
  */
 export function localWorkbookSource(path: string): BoardSource {
   let last: { version: string; grids: WorkbookGrids } | null = null;
+  // Writes wait for each other, so two appends can never read the same last row.
+  let writing: Promise<unknown> = Promise.resolve();
   return {
     description: `workbook ${basename(path)}`,
     async readGrids(): Promise<WorkbookGrids> {
@@ -38,6 +42,27 @@ export function localWorkbookSource(path: string): BoardSource {
           code !== 'ENOENT',
         );
       }
+    },
+    appendRow(tab, valuesByHeader) {
+      const write = writing.then(async () => {
+        const bytes = await readFile(path);
+        const updated = appendRowToXlsx(bytes, placeRow(readXlsxGrids(bytes), tab, valuesByHeader));
+        // Write beside the file, then rename over it: a reader sees the old file or the new one,
+        // never half of one, and a crash leaves the board as it was.
+        const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+        try {
+          await writeFile(temporary, updated);
+          await rename(temporary, path);
+        } catch (error) {
+          await unlink(temporary).catch(() => {});
+          throw new SourceError(
+            `The board workbook ${path} could not be saved (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+            false,
+          );
+        }
+      });
+      writing = write.catch(() => {});
+      return write;
     },
   };
 }

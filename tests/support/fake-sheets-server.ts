@@ -112,6 +112,8 @@ const GOOGLE_ERRORS: Record<number, { status: string; message: string }> = {
 };
 
 const BATCH_GET = /^\/v4\/spreadsheets\/([^/]+)\/values:batchGet$/;
+/** `values.get` (GET) and `values.append` (POST ...:append) of one range. */
+const ONE_RANGE = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)(:append)?$/;
 /** A plain range Google reads as a cell or cell range on the first tab (A1 or R1C1). */
 const CELL_REFERENCE = /^(?:[A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?|R\d+C\d+)$/i;
 
@@ -120,6 +122,8 @@ export class FakeSheetsServer {
   readonly accessToken: string;
   /** Every request received, in order (including failed and injected ones). */
   readonly requests: FakeSheetsRequest[] = [];
+  /** Rows written by `values.append`, with the tab and the options used. */
+  readonly appends: { tab: string; values: unknown[][]; valueInputOption: string | null }[] = [];
 
   private workbook: WorkbookGrids;
   private troubles: Trouble[] = [];
@@ -226,7 +230,7 @@ export class FakeSheetsServer {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const match = BATCH_GET.exec(url.pathname);
+    const match = BATCH_GET.exec(url.pathname) ?? ONE_RANGE.exec(url.pathname);
     const params: Record<string, string> = {};
     for (const [key, value] of url.searchParams) params[key] = value;
     this.requests.push({
@@ -237,7 +241,14 @@ export class FakeSheetsServer {
       params,
       authorization: request.headers.authorization,
     });
-    request.resume();
+    const body = await new Promise<string>((resolve) => {
+      let text = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      request.on('end', () => resolve(text));
+    });
 
     const trouble = this.troubles.shift();
     if (trouble?.kind === 'slow') {
@@ -272,6 +283,8 @@ export class FakeSheetsServer {
     if (request.headers.authorization !== `Bearer ${this.accessToken}`) {
       return sendError(response, 401);
     }
+    const single = ONE_RANGE.exec(url.pathname);
+    if (single) return this.handleOneRange(request.method ?? 'GET', single, url, body, response);
     if (request.method !== 'GET' || !match) {
       return sendError(response, 404, `The fake serves only GET ${BATCH_GET.source}.`);
     }
@@ -290,6 +303,32 @@ export class FakeSheetsServer {
       valueRanges.push(valueRange);
     }
     sendJson(response, 200, { spreadsheetId, valueRanges });
+  }
+
+  private handleOneRange(
+    method: string,
+    match: RegExpExecArray,
+    url: URL,
+    body: string,
+    response: ServerResponse,
+  ): void {
+    if (decodeURIComponent(match[1] ?? '') !== this.spreadsheetId) return sendError(response, 404);
+    const range = decodeURIComponent(match[2] ?? '');
+    const valueRange = this.readRange(range.replace(/!.*$/, ''));
+    if (!valueRange) return sendError(response, 400, `Unable to parse range: ${range}`);
+    const tab = parseRange(valueRange.range)?.tab ?? range;
+    if (method === 'GET' && !match[3]) return sendJson(response, 200, valueRange);
+    if (method !== 'POST' || !match[3]) return sendError(response, 404);
+    const values = (JSON.parse(body || '{}') as { values?: unknown[][] }).values ?? [];
+    const grid = [...(this.workbook[tab] ?? [])];
+    while (grid.length > 0 && (grid[grid.length - 1] ?? []).length === 0) grid.pop();
+    grid.push(...values.map((row) => row.map((cell) => (cell === '' ? null : (cell as RawCell)))));
+    this.workbook = { ...this.workbook, [tab]: grid };
+    this.appends.push({ tab, values, valueInputOption: url.searchParams.get('valueInputOption') });
+    sendJson(response, 200, {
+      spreadsheetId: this.spreadsheetId,
+      updates: { updatedRows: values.length, updatedRange: `${a1TabName(tab)}!A${grid.length}` },
+    });
   }
 
   /** One value range, or undefined when Google could not parse it (no such tab). */

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { actionResolvers } from './actions';
 import { attendanceResolvers, meetingResolvers } from './meetings';
 import { boardResolvers, memberResolvers } from './members';
+import { mutationResolvers, packQueryResolvers } from './packs';
 import { projectResolvers, taskResolvers } from './projects';
 import { findingResolvers, queryResolvers } from './query';
 import { DateScalar, enumResolvers } from './scalars';
@@ -10,7 +11,8 @@ import { DateScalar, enumResolvers } from './scalars';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   ...enumResolvers,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...packQueryResolvers },
+  Mutation: mutationResolvers,
   Board: boardResolvers,
   Member: memberResolvers,
   Meeting: meetingResolvers,

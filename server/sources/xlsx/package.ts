@@ -104,7 +104,8 @@ export class ZipPackage {
     return files[entryName];
   }
 
-  private entryName(partName: string): string | undefined {
+  /** The zip entry name of a part, whatever the case of the name asked for. */
+  entryName(partName: string): string | undefined {
     const key = normalisePartName(partName);
     return this.entryNames.get(key) ?? this.entryNames.get(safelyDecodeUri(key));
   }

@@ -1,0 +1,223 @@
+/**
+ * The facts of one pack, gathered from the snapshot into plain data that the HTML, text and
+ * easy-read renderers only lay out. Every date is judged against the meeting's own date, never
+ * "today", so the same snapshot always gives the same pack. People are named as partners see
+ * them (`names.ts`); contact details, notes and preferred formats are never read here.
+ */
+import type { IsoDate } from '../dates';
+import type { Meeting, Member, Project } from '../records';
+import {
+  attendanceByConstituency,
+  type ConstituencyAttendance,
+  coChairsOn,
+  compareIds,
+  nextScheduledMeeting,
+} from '../rules';
+import type { BoardSnapshot } from '../snapshot';
+import { type PackAction, type PackFollowUp, packAction, packFollowUp } from './content-actions';
+import { tidyText } from './escape';
+import { circulatedName, circulatedNameOf } from './names';
+import type { PackAudience } from './types';
+import { compareText, timeSpan } from './wording';
+
+export type { PackAction, PackFollowUp } from './content-actions';
+
+export interface PackMeeting {
+  readonly id: string;
+  readonly date: IsoDate;
+  /** "2pm to 4pm", when the sheet gives a start time. */
+  readonly time: string | null;
+  readonly format: Meeting['format'];
+  readonly venue: string | null;
+  readonly topics: readonly string[];
+  /** "Yusuf Demirel (resident co-chair)": the co-chairs present, then any deputy. */
+  readonly chairs: readonly string[];
+  readonly minuteTaker: string | null;
+  readonly minutesLink: string | null;
+}
+
+export interface PackAttendance {
+  readonly byConstituency: readonly ConstituencyAttendance[];
+  readonly present: number;
+  readonly apologies: number;
+  readonly absent: number;
+  /** Who was there and who sent apologies, as partners may see them, in a stable order. */
+  readonly presentNames: readonly string[];
+  readonly apologiesNames: readonly string[];
+}
+
+export interface PackTask {
+  readonly task: string;
+  readonly responsible: string;
+  readonly dueDate: IsoDate | null;
+}
+
+export interface PackProject {
+  readonly id: string;
+  readonly name: string;
+  readonly serviceArea: string | null;
+  readonly stage: Project['stage'];
+  readonly phase: Project['phase'];
+  readonly status: Project['status'];
+  readonly tasksDone: number;
+  readonly tasksToDo: number;
+  /** The tasks still to do in the project's current phase, earliest due first. */
+  readonly nextTasks: readonly PackTask[];
+}
+
+export interface PackNextMeeting {
+  readonly date: IsoDate;
+  readonly time: string | null;
+  readonly format: Meeting['format'];
+  readonly venue: string | null;
+  readonly topics: readonly string[];
+  /** False when no later meeting is in the Meetings tab and the date is the board's pattern. */
+  readonly inMeetingsTab: boolean;
+}
+
+export interface PackContent {
+  readonly boardName: string;
+  readonly audience: PackAudience;
+  readonly meeting: PackMeeting;
+  readonly attendance: PackAttendance;
+  /** The actions agreed at this meeting. */
+  readonly agreed: readonly PackAction[];
+  readonly followUp: PackFollowUp;
+  readonly projects: readonly PackProject[];
+  readonly nextMeeting: PackNextMeeting;
+}
+
+/** The pack's facts for a held meeting (the caller has checked that it is one). */
+export function collectPackContent(
+  snapshot: BoardSnapshot,
+  meeting: Meeting,
+  audience: PackAudience,
+): PackContent {
+  const agreed = (snapshot.actionsByMeeting.get(meeting.id) ?? []).map((action) =>
+    packAction(snapshot, action),
+  );
+  return {
+    boardName: tidyText(snapshot.settings.boardName),
+    audience,
+    meeting: packMeeting(snapshot, meeting),
+    attendance: packAttendance(snapshot, meeting),
+    agreed: agreed.sort((a, b) => compareIds(a.id, b.id)),
+    followUp: packFollowUp(snapshot, meeting),
+    projects: snapshot.projects
+      .filter((project) => project.status !== 'Closed')
+      .filter((project) => project.start === null || project.start <= meeting.date)
+      .map((project) => packProject(snapshot, project))
+      .sort((a, b) => compareIds(a.id, b.id)),
+    nextMeeting: packNextMeeting(snapshot, meeting),
+  };
+}
+
+function packMeeting(snapshot: BoardSnapshot, meeting: Meeting): PackMeeting {
+  const rows = snapshot.attendanceByMeeting.get(meeting.id) ?? [];
+  const attended = (member: Member) =>
+    rows.find((row) => row.memberId === member.id)?.attendance ?? null;
+  const coChairs = coChairsOn(snapshot, meeting.date);
+  const chairs = coChairs
+    .filter((member) => attended(member) === 'Present')
+    .map((member) => chairLabel(circulatedName(member), member.role.toLowerCase()));
+  const deputy = meeting.deputyCoChairId
+    ? snapshot.memberById.get(meeting.deputyCoChairId)
+    : undefined;
+  // A deputy named on the meeting stood in, unless the register says they were not there (or
+  // they are a co-chair already, which R8 reports).
+  if (deputy && !coChairs.includes(deputy) && (attended(deputy) ?? 'Present') === 'Present') {
+    chairs.push(chairLabel(circulatedName(deputy), 'deputy co-chair'));
+  }
+  return {
+    id: meeting.id,
+    date: meeting.date,
+    time: timeSpan(meeting.startTime, meeting.lengthHours),
+    format: meeting.format,
+    venue: meeting.venue === null ? null : tidyText(meeting.venue),
+    topics: meeting.topics.map(tidyText),
+    chairs,
+    minuteTaker: meeting.minuteTakerId ? circulatedNameOf(snapshot, meeting.minuteTakerId) : null,
+    minutesLink: meeting.minutesLink === null ? null : meeting.minutesLink.trim(),
+  };
+}
+
+/**
+ * "Yusuf Demirel (resident co-chair)"; a co-chair shown by role alone is not named twice, and a
+ * label that has brackets already ("Member (Provider)") takes the role after a comma.
+ */
+function chairLabel(name: string, role: string): string {
+  if (name.toLowerCase() === role) return name;
+  return name.includes('(') ? `${name}, ${role}` : `${name} (${role})`;
+}
+
+function packAttendance(snapshot: BoardSnapshot, meeting: Meeting): PackAttendance {
+  const rows = snapshot.attendanceByMeeting.get(meeting.id) ?? [];
+  const namesOf = (attendance: 'Present' | 'Apologies') =>
+    rows
+      .filter((row) => row.attendance === attendance)
+      .map((row) => ({ id: row.memberId, name: circulatedNameOf(snapshot, row.memberId) }))
+      .sort(
+        (a, b) =>
+          compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.id, b.id),
+      )
+      .map((entry) => entry.name);
+  const byConstituency = attendanceByConstituency(snapshot, [meeting.id]);
+  const total = (key: 'present' | 'apologies' | 'absent') =>
+    byConstituency.reduce((sum, row) => sum + row[key], 0);
+  return {
+    byConstituency,
+    present: total('present'),
+    apologies: total('apologies'),
+    absent: total('absent'),
+    presentNames: namesOf('Present'),
+    apologiesNames: namesOf('Apologies'),
+  };
+}
+
+function packProject(snapshot: BoardSnapshot, project: Project): PackProject {
+  const tasks = snapshot.tasksByProject.get(project.id) ?? [];
+  return {
+    id: project.id,
+    name: tidyText(project.name),
+    serviceArea: project.serviceArea === null ? null : tidyText(project.serviceArea),
+    stage: project.stage,
+    phase: project.phase,
+    status: project.status,
+    tasksDone: tasks.filter((task) => task.status === 'Done').length,
+    tasksToDo: tasks.filter((task) => task.status === 'To do').length,
+    nextTasks: tasks
+      .filter((task) => task.status === 'To do' && task.phase === project.phase)
+      .sort(
+        (a, b) => compareText(a.dueDate ?? '9999', b.dueDate ?? '9999') || compareIds(a.id, b.id),
+      )
+      .map((task) => ({
+        task: tidyText(task.task),
+        responsible: tidyText(task.responsible),
+        dueDate: task.dueDate,
+      })),
+  };
+}
+
+function packNextMeeting(snapshot: BoardSnapshot, meeting: Meeting): PackNextMeeting {
+  const next = snapshot.meetings.find(
+    (other) => other.status !== 'Cancelled' && other.date > meeting.date,
+  );
+  if (!next) {
+    return {
+      date: nextScheduledMeeting(snapshot.settings, meeting.date),
+      time: null,
+      format: null,
+      venue: null,
+      topics: [],
+      inMeetingsTab: false,
+    };
+  }
+  return {
+    date: next.date,
+    time: timeSpan(next.startTime, next.lengthHours),
+    format: next.format,
+    venue: next.venue === null ? null : tidyText(next.venue),
+    topics: next.topics.map(tidyText),
+    inMeetingsTab: true,
+  };
+}

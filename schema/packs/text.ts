@@ -1,0 +1,185 @@
+/**
+ * The plain-text pack, for the body of an email: the same sections as the HTML pack, with
+ * actions as lists rather than tables so they survive any mail client's line wrapping.
+ */
+import { formatLongDate } from '../dates';
+import type { PackAction, PackContent } from './content';
+import { safeHref } from './escape';
+import { packSummary, reasonWords } from './standard-wording';
+import { bullet, columns, labelled, underlined, wrap } from './text-layout';
+import { audienceLine, audienceReason, dayMonthYear, inWords, plural } from './wording';
+
+export function renderText(content: PackContent): string {
+  const { meeting } = content;
+  const blocks: string[][] = [
+    [
+      content.boardName,
+      ...underlined(`Action points from the meeting on ${formatLongDate(meeting.date)}`, '='),
+      audienceLine(content.audience),
+    ],
+    wrap(`${audienceReason(content.audience)} ${packSummary(content)}`),
+    ...meetingBlocks(content),
+    ...attendanceBlocks(content),
+    underlined('Actions agreed at this meeting', '-'),
+    actionList(content.agreed, (action) => [dueBy(action)]),
+    ...followUpBlocks(content),
+    ...projectBlocks(content),
+    ...nextMeetingBlocks(content),
+    wrap(
+      `Made from the board's spreadsheet for meeting ${meeting.id}. Names are shown only for members who have agreed to it; other members are shown by their role.`,
+    ),
+  ];
+  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+function meetingBlocks({ meeting }: PackContent): string[][] {
+  const link = meeting.minutesLink === null ? null : safeHref(meeting.minutesLink);
+  return [
+    underlined('The meeting', '-'),
+    labelled([
+      ['Date', formatLongDate(meeting.date)],
+      ['Time', meeting.time],
+      ['Format', meeting.format],
+      ['Venue', meeting.venue],
+      ['Topics', meeting.topics.length === 0 ? null : inWords(meeting.topics)],
+      ['Chaired by', meeting.chairs.length === 0 ? 'Not recorded' : inWords(meeting.chairs)],
+      ['Minutes taken by', meeting.minuteTaker ?? 'Not recorded'],
+      ['Minutes', link],
+      ['Reference', meeting.id],
+    ]),
+  ];
+}
+
+function attendanceBlocks({ attendance }: PackContent): string[][] {
+  const names = (label: string, list: readonly string[]) =>
+    wrap(`${label}: ${list.length === 0 ? 'none' : list.join('; ')}.`);
+  return [
+    underlined('Attendance', '-'),
+    columns([
+      ['Constituency', 'Present', 'Apologies', 'Absent'],
+      ...attendance.byConstituency.map((row) => [
+        row.constituency,
+        String(row.present),
+        String(row.apologies),
+        String(row.absent),
+      ]),
+      [
+        'Total',
+        String(attendance.present),
+        String(attendance.apologies),
+        String(attendance.absent),
+      ],
+    ]),
+    [
+      ...names('Present', attendance.presentNames),
+      ...names('Apologies', attendance.apologiesNames),
+    ],
+  ];
+}
+
+function dueBy(action: PackAction): string {
+  return `Due by: ${action.dueDate === null ? 'no due date' : dayMonthYear(action.dueDate)}.`;
+}
+
+function owners(action: PackAction): string {
+  return action.owners.length > 1
+    ? `Owners: ${inWords(action.owners)}.`
+    : `Owner: ${action.owners[0] ?? 'no owner yet'}.`;
+}
+
+/** Each action as "- A12: what" then its owner and the lines `details` gives. */
+function actionList(actions: readonly PackAction[], details: (action: PackAction) => string[]) {
+  if (actions.length === 0) return ['None.'];
+  return actions.flatMap((action) =>
+    bullet(
+      `${action.id}: ${action.description}`,
+      ...(action.project === null ? [] : [`Project: ${action.project}.`]),
+      `${owners(action)} ${details(action).join(' ')}`,
+    ),
+  );
+}
+
+function followUpBlocks({ followUp, meeting }: PackContent): string[][] {
+  const since =
+    followUp.previousMeetingDate === null
+      ? 'since the board began'
+      : `since the last meeting on ${dayMonthYear(followUp.previousMeetingDate)}`;
+  const followed = followUp.statusCounts.reduce((sum, { count }) => sum + count, 0);
+  const closedOn = (action: PackAction) =>
+    `Closed on: ${action.closedOn === null ? 'not recorded' : dayMonthYear(action.closedOn)}.`;
+  return [
+    underlined('Follow-up of earlier actions', '-'),
+    wrap(
+      `The co-chairs followed up ${plural(followed, 'earlier action')}: those still open on ${dayMonthYear(meeting.date)} and those closed ${since}. By status: ${followUp.statusCounts.map(({ status, count }) => `${status} ${count}`).join(', ')}.`,
+    ),
+    [
+      `Overdue (${followUp.overdue.length})${followUp.overdue.length > 1 ? ', most overdue first' : ''}:`,
+      ...actionList(followUp.overdue, (action) => [
+        dueBy(action),
+        `${plural(action.daysOverdue ?? 0, 'day')} overdue.`,
+        `Status: ${action.status}.`,
+      ]),
+    ],
+    [
+      `Still open (${followUp.open.length}):`,
+      ...actionList(followUp.open, (action) => [
+        dueBy(action),
+        `Status: ${action.status}.`,
+        `${reasonWords(action.reasons)}.`,
+      ]),
+    ],
+    [
+      `Done ${since} (${followUp.done.length}):`,
+      ...actionList(followUp.done, (a) => [closedOn(a)]),
+    ],
+    [
+      `Dropped ${since} (${followUp.dropped.length}):`,
+      ...actionList(followUp.dropped, (a) => [closedOn(a)]),
+    ],
+  ];
+}
+
+function projectBlocks({ projects }: PackContent): string[][] {
+  if (projects.length === 0)
+    return [underlined('Project updates', '-'), ['No projects are under way.']];
+  return [
+    underlined('Project updates', '-'),
+    ...projects.map((project) => [
+      project.name,
+      ...labelled([
+        ['Service area', project.serviceArea],
+        ['Stage', project.stage],
+        ['Phase', project.phase],
+        ['Status', project.status],
+        ['Tasks', `${project.tasksDone} done, ${project.tasksToDo} to do`],
+      ]),
+      ...(project.nextTasks.length === 0 ? [] : [`Still to do in the ${project.phase} phase:`]),
+      ...project.nextTasks.flatMap((task) =>
+        bullet(
+          `${task.task} (${task.responsible}${task.dueDate === null ? '' : `, due by ${dayMonthYear(task.dueDate)}`})`,
+        ),
+      ),
+    ]),
+  ];
+}
+
+function nextMeetingBlocks({ nextMeeting }: PackContent): string[][] {
+  if (!nextMeeting.inMeetingsTab) {
+    return [
+      underlined('Next meeting', '-'),
+      wrap(
+        `The next meeting is due on ${formatLongDate(nextMeeting.date)}, on the board's usual meeting day.`,
+      ),
+    ];
+  }
+  return [
+    underlined('Next meeting', '-'),
+    labelled([
+      ['Date', formatLongDate(nextMeeting.date)],
+      ['Time', nextMeeting.time],
+      ['Format', nextMeeting.format],
+      ['Venue', nextMeeting.venue],
+      ['Topics', nextMeeting.topics.length === 0 ? null : inWords(nextMeeting.topics)],
+    ]),
+  ];
+}

@@ -1,0 +1,140 @@
+/**
+ * Issue 5: the HTML packs in a real browser. Each pack (standard and easy read) is opened in
+ * headless Chromium, the system's own (no browser download), checked with axe-core against
+ * WCAG 2.1 AA plus best practice with zero violations allowed, and photographed into
+ * test-artifacts/ so a person can look at it. Without Chromium a developer's run skips with a
+ * note; CI (CI=true) installs Chromium and must run it.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCirculationPack } from '../schema/packs';
+import { type BoardSnapshot, buildSnapshot } from '../schema/snapshot';
+import { DEMO_BOARD_PATH } from '../scripts/generate-demo-board';
+import { readXlsxGrids } from '../server/sources/xlsx-grids';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumAvailable = existsSync(CHROMIUM_PATH);
+const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+/** The demo board's meeting the golden packs are made for: held, with actions agreed. */
+const GOLDEN_MEETING = 'MT-2026-10';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+if (!chromiumAvailable && !process.env.CI) {
+  console.warn(
+    `Skipping the browser check of the packs: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or install Debian's chromium).`,
+  );
+}
+
+interface AxeViolation {
+  readonly id: string;
+  readonly help: string;
+  readonly nodes: readonly {
+    readonly target: readonly string[];
+    readonly failureSummary?: string;
+  }[];
+}
+
+interface AxeOutcome {
+  readonly violations: readonly AxeViolation[];
+  /** How many rules passed: proof that axe really looked at the page. */
+  readonly passed: number;
+}
+
+/** Injects axe-core into the page and runs it with the WCAG 2.1 AA and best-practice rules. */
+async function runAxe(page: Page): Promise<AxeOutcome> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    // Runs in the page, where axe-core and the DOM exist (the test's types have neither).
+    const scope = globalThis as unknown as {
+      document: unknown;
+      axe: {
+        run: (...args: unknown[]) => Promise<{ violations: AxeViolation[]; passes: unknown[] }>;
+      };
+    };
+    const result = await scope.axe.run(scope.document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      violations: result.violations.map(({ id, help, nodes }) => ({
+        id,
+        help,
+        nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+      })),
+      passed: result.passes.length,
+    };
+  }, AXE_TAGS);
+}
+
+describe.skipIf(!chromiumAvailable && !process.env.CI)('packs in headless Chromium', () => {
+  let browser: Browser;
+  let snapshot: BoardSnapshot;
+
+  beforeAll(async () => {
+    snapshot = buildSnapshot(readXlsxGrids(new Uint8Array(readFileSync(DEMO_BOARD_PATH))));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  function htmlPack(easyRead: boolean): string {
+    const request = { meetingId: GOLDEN_MEETING, format: 'HTML', easyRead } as const;
+    return buildCirculationPack(snapshot, { ...request, audience: 'Borough Partnership' }).content;
+  }
+
+  for (const easyRead of [false, true]) {
+    const name = easyRead ? 'easy-read' : 'standard';
+    it(`the ${name} pack has no axe violations (WCAG 2.1 AA and best practice)`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      try {
+        // A pack is self-contained: any request it makes is a fault.
+        const requests: string[] = [];
+        page.on('request', (request) => {
+          if (!request.url().startsWith('data:')) requests.push(request.url());
+        });
+        await page.setContent(htmlPack(easyRead), { waitUntil: 'load' });
+        await page.screenshot({ path: join(ARTIFACTS, `pack-${name}.png`), fullPage: true });
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: join(ARTIFACTS, `pack-${name}-print.png`), fullPage: true });
+        await page.emulateMedia({ media: 'screen' });
+
+        const { violations, passed } = await runAxe(page);
+        expect(violations).toEqual([]);
+        expect(passed).toBeGreaterThan(15);
+        expect(requests).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }, 60_000);
+  }
+
+  it('would catch a violation: a pack without its language fails', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(htmlPack(false).replace('<html lang="en-GB">', '<html>'));
+      const { violations } = await runAxe(page);
+      expect(violations.map((violation) => violation.id)).toEqual(['html-has-lang']);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
