@@ -312,13 +312,25 @@ export class FakeSheetsServer {
     body: string,
     response: ServerResponse,
   ): void {
-    if (decodeURIComponent(match[1] ?? '') !== this.spreadsheetId) return sendError(response, 404);
+    if (decodeURIComponent(match[1] ?? '') !== this.spreadsheetId) {
+      sendError(response, 404);
+      return;
+    }
     const range = decodeURIComponent(match[2] ?? '');
     const valueRange = this.readRange(range.replace(/!.*$/, ''));
-    if (!valueRange) return sendError(response, 400, `Unable to parse range: ${range}`);
+    if (!valueRange) {
+      sendError(response, 400, `Unable to parse range: ${range}`);
+      return;
+    }
+    if (method === 'GET' && !match[3]) {
+      sendJson(response, 200, valueRange);
+      return;
+    }
+    if (method !== 'POST' || !match[3]) {
+      sendError(response, 404);
+      return;
+    }
     const tab = parseRange(valueRange.range)?.tab ?? range;
-    if (method === 'GET' && !match[3]) return sendJson(response, 200, valueRange);
-    if (method !== 'POST' || !match[3]) return sendError(response, 404);
     const values = (JSON.parse(body || '{}') as { values?: unknown[][] }).values ?? [];
     const grid = [...(this.workbook[tab] ?? [])];
     while (grid.length > 0 && (grid[grid.length - 1] ?? []).length === 0) grid.pop();
