@@ -51,6 +51,7 @@ describe('GraphQL schema (DESIGN §4)', () => {
         'membershipCheck',
         'dataIssues',
         'annualReport',
+        'circulationPack',
       ].sort(),
     );
     expect(args('members')).toEqual(['status', 'constituency', 'serviceArea']);
@@ -66,6 +67,11 @@ describe('GraphQL schema (DESIGN §4)', () => {
     expect(fields.actions?.args.find((arg) => arg.name === 'first')?.defaultValue).toBe(50);
     expect(args('followUp')).toEqual(['meetingId']);
     expect(args('annualReport')).toEqual(['from', 'to']);
+    expect(args('circulationPack')).toEqual(['meetingId', 'audience', 'format', 'easyRead']);
+    const pack = fields.circulationPack?.args ?? [];
+    expect(pack.find((arg) => arg.name === 'format')?.defaultValue).toBe('HTML');
+    expect(pack.find((arg) => arg.name === 'easyRead')?.defaultValue).toBe(false);
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(['recordCirculation']);
   });
 
   it('has the fixed fields of each type', () => {
@@ -117,6 +123,7 @@ describe('GraphQL schema (DESIGN §4)', () => {
       FollowUpItem: ['action', 'reasons'],
       Finding: ['rule', 'severity', 'message', 'memberIds'],
       DataIssue: ['sheet', 'cell', 'message', 'severity'],
+      CirculationPack: ['meetingId', 'audience', 'format', 'content', 'sha256'],
     };
     for (const [type, fields] of Object.entries(fixed)) {
       expect(fieldsOf(type), type).toEqual(expect.arrayContaining(fields));
