@@ -2,7 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { readXlsxGrids, WorkbookFileError } from '../server/sources/xlsx-grids';
-import { buildXlsx, type FixtureOptions, MAIN_NS, worksheetXml } from './support/xlsx-fixture';
+import { buildXlsx, type FixtureOptions, MAIN_NS } from './support/xlsx-fixture';
 
 /** Reads a one-sheet workbook built from `<sheetData>` rows and returns its grid. */
 function readRows(rows: string, options: FixtureOptions = {}) {

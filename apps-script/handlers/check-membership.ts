@@ -1,0 +1,45 @@
+/**
+ * "Check membership": the data issues and the membership rules (R1-R11, the same list the
+ * server's `membershipCheck` gives), in a dialog with the cell to fix, and as a note on each
+ * offending cell. Notes the check added before and that no longer apply are cleared.
+ */
+import { TAB_NAMES, type TabName } from '../../schema/layout';
+import { membershipCheck } from '../../schema/rules';
+import { showDialog } from '../html';
+import { withDocumentLock } from '../lock';
+import type { MenuContext } from '../menu-context';
+import { BoardWorkbook } from '../sheet-io';
+import { type NoteTarget, parseA1, updatedNotes } from './check-notes';
+import { checkLines, checkReportHtml, noteText } from './check-report';
+
+export function checkMembership(context: MenuContext): void {
+  const result = withDocumentLock(() => {
+    const workbook = new BoardWorkbook(context.spreadsheet);
+    const board = workbook.readBoard(TAB_NAMES);
+    const findings = membershipCheck(board.snapshot, context.today);
+    const result = checkLines(board.snapshot, board.issues, findings);
+
+    const targets = new Map<TabName, NoteTarget[]>();
+    for (const line of result.lines) {
+      const tab = TAB_NAMES.find((name) => name === line.sheet);
+      if (!tab || !line.cell) continue;
+      const list = targets.get(tab) ?? [];
+      for (const cell of [line.cell, ...line.alsoAt].map(parseA1)) {
+        if (cell) list.push({ ...cell, text: noteText(line) });
+      }
+      targets.set(tab, list);
+    }
+    // Every tab that was read gets its notes refreshed, so stale ones are cleared too.
+    for (const [name, tab] of board.tabs) {
+      const notes = updatedNotes(tab.range.getNotes(), targets.get(name) ?? []);
+      if (notes) tab.range.setNotes(notes);
+    }
+    return { result, boardName: board.snapshot.settings.boardName };
+  });
+  showDialog(
+    context.ui,
+    checkReportHtml(result.result, result.boardName, context.today),
+    context.title,
+    true,
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * "Plan next meeting": the next meeting on the R10 schedule goes into the Meetings tab as
+ * Planned, with a proposed minute-taker (R11). If it is already there, only a missing
+ * minute-taker is filled in, so running this again changes nothing. Topics, venue and format
+ * are left for the officer.
+ */
+import { formatLongDate } from '../../schema/dates';
+import type { Meeting } from '../../schema/records';
+import { capitalise, meetingInWords } from '../../schema/rules/wording';
+import {
+  type MinuteTakerProposal,
+  newMeetingId,
+  nextMeetingToPlan,
+  plannedMeeting,
+  proposeMinuteTaker,
+} from '../../schema/sheet/plan-meeting';
+import { withDocumentLock } from '../lock';
+import type { MenuContext } from '../menu-context';
+import { appendRows, BoardWorkbook, requireUsable, rowByKey } from '../sheet-io';
+
+export function planNextMeeting(context: MenuContext): void {
+  const message = withDocumentLock(() => {
+    const workbook = new BoardWorkbook(context.spreadsheet);
+    const board = workbook.readBoard(['Settings', 'Members', 'Meetings']);
+    const meetingsTab = requireUsable(board, 'Meetings');
+    requireUsable(board, 'Members');
+    const { snapshot } = board;
+    const columns = snapshot.columnIndex.get('Meetings');
+    const next = nextMeetingToPlan(snapshot, context.today);
+
+    if (next.existing) {
+      const meeting = next.existing;
+      if (meeting.minuteTakerId) {
+        return `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}), with a minute-taker. Nothing was changed.`;
+      }
+      const proposal = proposeMinuteTaker(snapshot, meeting);
+      const column = columns?.get('minuteTakerId');
+      if (!proposal || column === undefined) return noMinuteTaker(meeting, column !== undefined);
+      meetingsTab.sheet.getRange(meeting.row, column + 1, 1, 1).setValues([[proposal.member.id]]);
+      return `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}). It had no minute-taker, so one is now proposed there: ${proposedWords(proposal)}.`;
+    }
+
+    const id = newMeetingId(snapshot.meetings, next.date);
+    const lengthHours = snapshot.settings.meetingLengthHours;
+    const meeting = plannedMeeting(id, next.date, lengthHours);
+    const proposal = proposeMinuteTaker(snapshot, meeting);
+    // The board meets at the same time each month, so the last known start time is the guess.
+    const startTime = [...snapshot.meetings].reverse().find((other) => other.startTime)?.startTime;
+    const row = appendRows(meetingsTab, [
+      rowByKey(columns, {
+        id,
+        date: workbook.dates.dateCell(next.date),
+        startTime: startTime ? workbook.dates.timeCell(startTime) : null,
+        lengthHours,
+        minuteTakerId: proposal?.member.id,
+        circulateToDmt: 'No',
+        status: 'Planned',
+      }),
+    ]);
+    const startColumn = columns?.get('startTime');
+    if (startTime && startColumn !== undefined) {
+      // A time is stored as a date on 30/12/1899; without a time format it would show as one.
+      meetingsTab.sheet.getRange(row, startColumn + 1, 1, 1).setNumberFormat('hh:mm');
+    }
+    return [
+      `Added ${meetingInWords(meeting)} to the Meetings tab (row ${row}) as Planned.`,
+      proposal
+        ? `Proposed minute-taker: ${proposedWords(proposal)}.`
+        : 'No member other than the co-chairs is active, so no minute-taker is proposed.',
+      'Add its Topics (service areas), Venue and Format.',
+    ].join('\n\n');
+  });
+  context.ui.alert(context.title, message, context.ui.ButtonSet.OK);
+}
+
+function proposedWords(proposal: MinuteTakerProposal): string {
+  const { member, lastTook } = proposal;
+  return `${member.name} (${member.id}), who ${
+    lastTook ? `last took minutes on ${formatLongDate(lastTook)}` : 'has not taken minutes yet'
+  }`;
+}
+
+function noMinuteTaker(meeting: Meeting, hasColumn: boolean): string {
+  return hasColumn
+    ? `${capitalise(meetingInWords(meeting))} has no minute-taker, and nobody other than the co-chairs is invited to propose.`
+    : `${capitalise(meetingInWords(meeting))} is already planned, but the Meetings tab has no "Minute-taker" column: "Set up board sheets" adds it.`;
+}

@@ -1,0 +1,101 @@
+/**
+ * The formatting "Set up board sheets" gives a tab, from the shared layout: bold, frozen
+ * header row protected with a warning only (officers can still edit it if they mean to),
+ * dropdowns for enumerated columns, date formats in the board's date order, and in the Actions
+ * tab a shading for overdue actions. Everything here is set, never toggled, so a second run
+ * leaves the sheet as the first did.
+ */
+import { columnLetters, type DateOrder } from '../../schema/cells';
+import type { TabSpec } from '../../schema/layout';
+import { dropdownRule } from '../validation';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export const HEADER_PROTECTION = 'Board headers (set by "Set up board sheets")';
+/** In the overdue rule's formula, so a later run finds and replaces its own rule only. */
+export const OVERDUE_RULE_MARKER = 'Board check: overdue actions';
+const OVERDUE_BACKGROUND = '#f4c7c3';
+
+const DATE_PATTERNS: Record<DateOrder, string> = {
+  DMY: 'dd/mm/yyyy',
+  MDY: 'mm/dd/yyyy',
+  YMD: 'yyyy-mm-dd',
+};
+
+export interface TabLayout {
+  readonly sheet: Sheet;
+  /** 1-based row of the headers. */
+  readonly headerRow: number;
+  /** Columns in use, header row included (1-based count). */
+  readonly width: number;
+  /** Column key → 0-based index, for every column of the layout (after any were added). */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+export function formatTab(layout: TabLayout, spec: TabSpec, dateOrder: DateOrder): void {
+  const { sheet, headerRow, width } = layout;
+  const headers = sheet.getRange(headerRow, 1, 1, width);
+  headers.setFontWeight('bold');
+  if (sheet.getFrozenRows() < headerRow) sheet.setFrozenRows(headerRow);
+  protectHeaders(sheet, headers);
+
+  const firstDataRow = headerRow + 1;
+  const dataRows = sheet.getMaxRows() - headerRow;
+  if (dataRows < 1) return;
+  const column = (key: string) =>
+    sheet.getRange(firstDataRow, (layout.columns.get(key) as number) + 1, dataRows, 1);
+  const datePattern = DATE_PATTERNS[dateOrder];
+  for (const { key, kind } of spec.columns) {
+    if (kind.type === 'enum') column(key).setDataValidation(dropdownRule(kind.values));
+    else if (kind.type === 'yesNo') column(key).setDataValidation(dropdownRule(['Yes', 'No']));
+    else if (kind.type === 'date') column(key).setNumberFormat(datePattern);
+    else if (kind.type === 'time') column(key).setNumberFormat('hh:mm');
+    else if (kind.type === 'dateTime') column(key).setNumberFormat(`${datePattern} hh:mm`);
+  }
+  if (spec.name === 'Actions') {
+    shadeOverdueActions(layout, sheet.getRange(firstDataRow, 1, dataRows, width));
+  }
+}
+
+function protectHeaders(sheet: Sheet, headers: Range): void {
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  const ours = protections.find((protection) => protection.getDescription() === HEADER_PROTECTION);
+  const protection = ours
+    ? ours.setRange(headers)
+    : headers.protect().setDescription(HEADER_PROTECTION);
+  protection.setWarningOnly(true);
+}
+
+/**
+ * An action still to do whose due date has passed: a date in the Due date cell before today,
+ * and a Status other than Done or Dropped (Sheets compares text without case).
+ */
+export function overdueFormula(dueColumn: number, statusColumn: number, firstRow: number): string {
+  const due = `$${columnLetters(dueColumn)}${firstRow}`;
+  const status = `TRIM($${columnLetters(statusColumn)}${firstRow})`;
+  return `=AND(N("${OVERDUE_RULE_MARKER}")=0,ISNUMBER(${due}),${due}<TODAY(),${status}<>"Done",${status}<>"Dropped")`;
+}
+
+function shadeOverdueActions(layout: TabLayout, range: Range): void {
+  const { sheet, columns, headerRow } = layout;
+  const formula = overdueFormula(
+    columns.get('dueDate') as number,
+    columns.get('status') as number,
+    headerRow + 1,
+  );
+  const others = sheet
+    .getConditionalFormatRules()
+    .filter(
+      (rule) =>
+        !(rule.getBooleanCondition()?.getCriteriaValues() ?? []).some((value) =>
+          String(value).includes(OVERDUE_RULE_MARKER),
+        ),
+    );
+  const overdue = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(formula)
+    .setBackground(OVERDUE_BACKGROUND)
+    .setRanges([range])
+    .build();
+  sheet.setConditionalFormatRules([...others, overdue]);
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run build`: the server bundle (`dist/server/index.js`, run with `node`) and the Apps
+ * Script bundle (`dist/apps-script/`, pushed with clasp). The server keeps its npm packages
+ * external; the SDL and the demo board are copied to where the code looks for them, relative to
+ * the bundle (`../schema/graphql/`, `../demo/`), as they are relative to the sources.
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { buildAppsScript } from './build-apps-script';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildServer(outDir = join(root, 'dist')): Promise<string> {
+  const entry = join(outDir, 'server', 'index.js');
+  await build({
+    entryPoints: [join(root, 'server', 'index.ts')],
+    outfile: entry,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  const assets = [
+    ['schema/graphql/board.graphql', 'schema/graphql/board.graphql'],
+    ['server/demo/demo-board.xlsx', 'demo/demo-board.xlsx'],
+  ] as const;
+  for (const [from, to] of assets) {
+    await mkdir(dirname(join(outDir, to)), { recursive: true });
+    await copyFile(join(root, from), join(outDir, to));
+  }
+  return entry;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await buildServer();
+  const appsScript = await buildAppsScript();
+  console.log(`Built ${server} (run: node ${server})`);
+  console.log(
+    `Built ${appsScript.bundlePath} (${appsScript.bytes.toLocaleString('en-GB')} bytes; push: npm run push)`,
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * "Set up board sheets" in the built bundle: the shared layout (schema/layout.ts) made real in
+ * an empty spreadsheet and completed in a board that lacks a column, never moving or deleting
+ * data, and the same after a second run.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RawGrid } from '../schema/grid';
+import { BOARD_LAYOUT, TAB_NAMES } from '../schema/layout';
+import { DEFAULT_SETTINGS } from '../schema/settings';
+import { buildSnapshot } from '../schema/snapshot';
+import { demoGrids } from './support/apps-script/boards';
+import { londonDate, session } from './support/apps-script/session';
+import { serialOfDate } from './support/apps-script/zoned-time';
+
+async function emptySpreadsheet() {
+  const started = await session(null);
+  started.fake.spreadsheet.addSheet('Sheet1');
+  return started;
+}
+
+/** The fake's sheets as the parser would read them from the Sheets API. */
+function gridsOf(started: Awaited<ReturnType<typeof session>>): Record<string, RawGrid> {
+  const grids: Record<string, RawGrid> = {};
+  for (const sheet of started.fake.spreadsheet.sheets) {
+    grids[sheet.name] = sheet
+      .contents()
+      .map((row) =>
+        row.map((cell) =>
+          cell === '' ? null : cell instanceof Date ? serialOfDate(cell, 'Europe/London') : cell,
+        ),
+      );
+  }
+  return grids;
+}
+
+describe('Set up board sheets on an empty spreadsheet', () => {
+  it('creates all 8 tabs with the layout headers, and the default settings', async () => {
+    const started = await emptySpreadsheet();
+    started.click('setUpBoardSheets');
+    const { spreadsheet } = started.fake;
+    expect(spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1', ...TAB_NAMES]);
+    for (const spec of BOARD_LAYOUT) {
+      expect(started.tab(spec.name)[0]).toEqual(spec.columns.map((column) => column.header));
+    }
+    expect(started.tab('Settings').slice(1, 4)).toEqual([
+      ['Board name', 'Commissioning Co-Production Board'],
+      ['First meeting', londonDate('2023-11-29')],
+      ['Meeting pattern', 'last Wednesday'],
+    ]);
+    const snapshot = buildSnapshot(gridsOf(started));
+    expect(snapshot.unusableTabs.size).toBe(0);
+    expect(snapshot.settings).toEqual(DEFAULT_SETTINGS);
+    expect(snapshot.issues).toEqual([]);
+    expect(spreadsheet.unlockedWrites).toEqual([]);
+  });
+
+  it('freezes, bolds and protects (warning only) each header row', async () => {
+    const started = await emptySpreadsheet();
+    started.click('setUpBoardSheets');
+    for (const name of TAB_NAMES) {
+      const sheet = started.fake.spreadsheet.sheet(name);
+      const width = sheet.getLastColumn();
+      expect(sheet.frozenRows).toBe(1);
+      expect(sheet.fontWeights.get(`1,${width}`)).toBe('bold');
+      expect(sheet.protections.map((p) => [p.range.getA1Notation(), p.warningOnly])).toEqual([
+        [`A1:${String.fromCharCode(64 + width)}1`, true],
+      ]);
+    }
+  });
+
+  it('gives every enumerated column a dropdown and every date column a date format', async () => {
+    const started = await emptySpreadsheet();
+    started.click('setUpBoardSheets');
+    const sheet = (name: string) => started.fake.spreadsheet.sheet(name);
+    const listAt = (name: string, cell: string) =>
+      (sheet(name).validations.get(cell) as unknown as { values: string[] } | undefined)?.values;
+    expect(listAt('Members', '2,3')).toEqual(['Resident co-chair', 'Officer co-chair', 'Member']);
+    expect(listAt('Members', '1000,15')).toEqual(['Active', 'Former']);
+    expect(listAt('Members', '2,16')).toEqual(['Yes', 'No']);
+    expect(listAt('Actions', '500,7')).toEqual(['Open', 'In progress', 'Done', 'Dropped']);
+    expect(listAt('Attendance', '2,3')).toEqual(['Present', 'Apologies', 'Absent']);
+    expect(listAt('Members', '2,1')).toBeUndefined();
+    expect(sheet('Actions').numberFormats.get('2,6')).toBe('dd/mm/yyyy');
+    expect(sheet('Meetings').numberFormats.get('2,3')).toBe('hh:mm');
+    expect(sheet('Circulation').numberFormats.get('2,4')).toBe('dd/mm/yyyy hh:mm');
+    expect(sheet('Actions').numberFormats.get('1,6')).toBeUndefined();
+  });
+
+  it('shades overdue actions with a conditional format on the Actions tab', async () => {
+    const started = await emptySpreadsheet();
+    started.click('setUpBoardSheets');
+    const rules = started.state() as { name: string; rules: unknown[] }[];
+    expect(rules.find((sheet) => sheet.name === 'Actions')?.rules).toEqual([
+      {
+        formula:
+          '=AND(N("Board check: overdue actions")=0,ISNUMBER($F2),$F2<TODAY(),TRIM($G2)<>"Done",TRIM($G2)<>"Dropped")',
+        background: '#f4c7c3',
+        ranges: ['A2:J1000'],
+      },
+    ]);
+  });
+
+  it('leaves the same spreadsheet when run twice', async () => {
+    const started = await emptySpreadsheet();
+    started.click('setUpBoardSheets');
+    const once = started.state();
+    started.click('setUpBoardSheets');
+    expect(started.state()).toEqual(once);
+  });
+});
+
+describe('Set up board sheets on a board in use', () => {
+  it('adds a missing column after the last used one, moving and changing no data', async () => {
+    const grids = demoGrids();
+    const actions = (grids.Actions as RawGrid).map((row) => row.filter((_, index) => index !== 7));
+    const started = await session({ ...grids, Actions: actions });
+    const sheet = started.fake.spreadsheet.sheet('Actions');
+    sheet.setValue(5, 11, 'memo to self'); // a stray cell to the right of the table
+    const before = started.tab('Actions');
+    started.click('setUpBoardSheets');
+    const after = started.tab('Actions');
+    expect(after[0]?.slice(9)).toEqual(['', '', 'Last followed up']);
+    expect(after[4]?.[10]).toBe('memo to self');
+    after.forEach((row, index) => {
+      const old = before[index] ?? [];
+      expect(row.slice(0, old.length)).toEqual(old);
+      if (index > 0) expect(row.slice(old.length).every((cell) => cell === '')).toBe(true);
+    });
+    expect(started.fake.ui.alerts.at(-1)?.prompt).toContain(
+      'Actions: added "Last followed up" at the end of row 1.',
+    );
+    expect(started.fake.ui.alerts.at(-1)?.prompt).toContain(
+      'Members: every header is in place (row 1).',
+    );
+  });
+
+  it('leaves the demo board the same when run twice, and its values untouched', async () => {
+    const started = await session();
+    const values = TAB_NAMES.map((name) => started.tab(name));
+    started.click('setUpBoardSheets');
+    expect(TAB_NAMES.map((name) => started.tab(name))).toEqual(values);
+    const once = started.state();
+    started.click('setUpBoardSheets');
+    expect(started.state()).toEqual(once);
+  });
+});
