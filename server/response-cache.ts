@@ -57,13 +57,18 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
         results.clear();
         version = cached.version;
       }
-      const key = JSON.stringify([
-        role,
-        options.todayOf(),
-        params.operationName ?? null,
-        params.query,
-        params.variables ?? null,
-      ]);
+      let key: string;
+      try {
+        key = JSON.stringify([
+          role,
+          options.todayOf(),
+          params.operationName ?? null,
+          params.query,
+          params.variables ?? null,
+        ]);
+      } catch {
+        return; // variables too deeply nested to key: answer without the cache
+      }
       const hit = results.get(key);
       if (hit) {
         setResult(hit);

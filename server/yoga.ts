@@ -71,7 +71,9 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
     async onRequest({ request, url, endResponse }) {
       started.set(request, performance.now());
       if (url.pathname === '/health' && request.method === 'GET') {
-        endResponse(health(options.cache));
+        const asking = bearerToken(request.headers.get('authorization'));
+        const officer = asking !== null && options.tokens.roleOf(asking) === 'OFFICER';
+        endResponse(health(options.cache, officer));
         return;
       }
       const token =
@@ -101,7 +103,12 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
     onExecute() {
       return {
         onExecuteDone({ result, setResult, args }) {
-          const stale = (args.contextValue as BoardServerContext).stale;
+          const context = args.contextValue as BoardServerContext;
+          // The reason can name a file path or a spreadsheet; partners get the gist only.
+          const stale =
+            context.stale && context.role === 'PARTNER'
+              ? { ...context.stale, reason: PARTNER_STALE_REASON }
+              : context.stale;
           if (stale && !(Symbol.asyncIterator in result)) {
             setResult({ ...result, extensions: { ...result.extensions, stale } });
           }
@@ -179,6 +186,7 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
  */
 function graphiqlPageToken(request: Request, url: URL): string | null {
   const wantsPage =
+    url.pathname === '/graphql' &&
     request.method === 'GET' &&
     (request.headers.get('accept') ?? '').includes('text/html') &&
     !url.searchParams.has('query');
@@ -201,14 +209,24 @@ function unauthorised(tokenGiven: boolean): Response {
   );
 }
 
-function health(cache: BoardServerOptions['cache']): Response {
+const PARTNER_STALE_REASON = 'the board could not be read again just now';
+
+/**
+ * Open to monitoring without a token, so the error itself (which can name a file, a
+ * spreadsheet or a service account) is shown only to officers; others learn that it failed.
+ */
+function health(cache: BoardServerOptions['cache'], officer: boolean): Response {
   const status = cache.status();
+  const lastError =
+    status.lastError === null || officer
+      ? status.lastError
+      : 'The last read of the board failed (details in the server log, or send an officer token).';
   const state = status.ageSeconds === null ? 'starting' : status.lastError ? 'degraded' : 'ok';
   return Response.json(
     {
       status: state,
       snapshotAgeSeconds: status.ageSeconds,
-      lastRefreshError: status.lastError,
+      lastRefreshError: lastError,
       lastSuccessAt: status.lastSuccessAt,
       upstreamReads: status.reads,
     },

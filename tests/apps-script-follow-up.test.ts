@@ -116,18 +116,37 @@ describe('Follow up actions on the demo board', () => {
 
   it('rewrites the Follow-up tab whole, clearing rows a longer earlier list left', async () => {
     const { fake, click, tab } = await session();
-    const stale = fake.spreadsheet.addSheet('Follow-up', [
-      ['Action ID'],
-      ...Array(40).fill(['old']),
-    ]);
-    stale.setValue(3, 15, 'stray note');
+    fake.spreadsheet.addSheet('Follow-up', [['Action ID'], ...Array(40).fill(['old'])]);
     fake.ui.answer('NO');
     click('followUpActions');
     const rows = tab('Follow-up');
     expect(rows).toHaveLength(21);
     expect(rows[0]).toEqual(HEADERS);
     expect(rows.flat()).not.toContain('old');
-    expect(rows.flat()).not.toContain('stray note');
+  });
+
+  it('keeps the columns co-chairs added, with their action, and never drops their notes', async () => {
+    const { fake, click, tab } = await session();
+    fake.ui.answer('NO');
+    click('followUpActions');
+    const first = tab('Follow-up');
+    const listedId = String(first[5]?.[0]);
+    const sheet = fake.spreadsheet.sheet('Follow-up');
+    const notes = HEADERS.length + 1;
+    sheet.setValue(1, notes, 'Co-chair notes');
+    sheet.setValue(6, notes, 'Chase at the meeting');
+    // A row for an action that is no longer open, with a note: the note must survive.
+    sheet.setValue(first.length + 1, 1, 'A-GONE');
+    sheet.setValue(first.length + 1, notes, 'Ask how it went');
+
+    click('followUpActions');
+    const rows = tab('Follow-up');
+    expect(rows[0]?.[notes - 1]).toBe('Co-chair notes');
+    expect(rows.find((row) => row[0] === listedId)?.[notes - 1]).toBe('Chase at the meeting');
+    const gone = rows.find((row) => row[0] === 'A-GONE');
+    expect(gone?.[notes - 1]).toBe('Ask how it went');
+    expect(gone?.[HEADERS.indexOf('Reasons')]).toMatch(/no longer to follow up/i);
+    expect(rows).toHaveLength(first.length + 1);
   });
 });
 
@@ -247,7 +266,8 @@ describe('Follow up actions at scale', () => {
     const { 'Sheet.insertRowsAfter': grown, ...rest } = firstRuns[1] as Record<string, number>;
     expect(grown).toBe(1);
     expect(rest).toEqual(firstRuns[0]);
-    expect(secondRuns[0]?.['Range.getValues']).toBe(4);
+    // The board's tabs, plus the Follow-up tab itself (to keep the co-chairs' own columns).
+    expect(secondRuns[0]?.['Range.getValues']).toBe(5);
     expect(secondRuns[0]?.['Range.setValues']).toBe(2);
   });
 });

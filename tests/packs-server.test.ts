@@ -97,6 +97,9 @@ describe('GET /packs/<meetingId>/<AUDIENCE>', () => {
     const planned = await download('/packs/MT-2026-11/SENIOR_HEAD.html');
     expect(planned.status).toBe(409);
     expect(await planned.text()).toMatch(/held/i);
+    const broken = await download('/packs/%E0%A4%A/SENIOR_HEAD.html');
+    expect(broken.status).toBe(400);
+    expect((await download('/packs/MT-2026-10/%ZZ.html')).status).toBe(400);
     const wrong = await download('/packs/MT-2026-10/MAYOR.html');
     expect(wrong.status).toBe(404);
     expect(await wrong.text()).toContain('BOROUGH_PARTNERSHIP, SENIOR_HEAD, DMT');

@@ -168,3 +168,22 @@ describe('R3 co-chair terms', () => {
     expect(checkCoChairTerms(snapshot, '2025-06-01')).toEqual([]);
   });
 });
+
+describe('R3 terms recorded past the limit', () => {
+  it('R3: a term recorded past the limit still ends at the limit', () => {
+    const findings = checkCoChairTerms(
+      board((rows) => {
+        patch(rows.Members, 'M01', { 'Term start': '2021-01-01', 'Extended to': '2030-01-01' });
+      }),
+      TODAY,
+    );
+    const r3 = problems(findings, 'R3');
+    expect(
+      r3.some(
+        (finding) =>
+          finding.severity === 'error' && /term of .* ended on \w+day/.test(finding.message),
+      ),
+    ).toBe(true);
+    expect(r3.some((finding) => /never run beyond/.test(finding.message))).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@ import {
   invitees,
 } from '../schema/rules';
 import type { BoardSnapshot } from '../schema/snapshot';
-import { type BoardRows, board, patch, type Row, remove, TODAY } from './rules-fixtures';
+import { type BoardRows, board, member, patch, type Row, remove, TODAY } from './rules-fixtures';
 
 function meetingOf(snapshot: BoardSnapshot, id: string): Meeting {
   const found = snapshot.meetingById.get(id);
@@ -313,5 +313,22 @@ describe('R11 minute-takers', () => {
       rows.Meetings.push({ 'Meeting ID': 'MTG-04', Date: '2024-02-20', Status: 'Cancelled' });
     });
     expect(checkMinuteTakers(snapshot, TODAY)).toEqual([]);
+  });
+});
+
+describe('R7 over time', () => {
+  it('R7: a past meeting invites the members on the roster that day, former ones included', () => {
+    const snapshot = board((rows) => {
+      rows.Members.push(
+        member('M08', 'Lee Former', { Status: 'Former', 'Term end': '2024-01-15' }),
+        member('M09', 'Kim Unknown', { Status: 'Former' }),
+      );
+    });
+    const invited = (id: string) => invitees(snapshot, meetingOf(snapshot, id)).map((m) => m.id);
+    // MTG-02 (27 Dec 2023) has no topics, so everyone on the roster that day is invited.
+    expect(invited('MTG-02')).toContain('M08');
+    // A Former member with no Term end cannot be placed in time.
+    expect(invited('MTG-02')).not.toContain('M09');
+    expect(invited('MTG-04')).not.toContain('M08');
   });
 });

@@ -106,16 +106,33 @@ describe('serving a Google spreadsheet (fake Sheets API over loopback)', () => {
     expect(first.body.extensions?.stale?.ageSeconds).toBeGreaterThanOrEqual(45);
 
     // Once the refresh has failed, the reason says why, and requests still do not wait.
+    const healthAs = async (token?: string) =>
+      (await (
+        await fetch(
+          `${server.url}/health`,
+          token ? { headers: { authorization: `Bearer ${token}` } } : {},
+        )
+      ).json()) as Record<string, unknown>;
     let health: Record<string, unknown> = {};
     for (let tries = 0; tries < 100 && !health.lastRefreshError; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      health = (await (await fetch(`${server.url}/health`)).json()) as Record<string, unknown>;
+      health = await healthAs(OFFICER_TOKEN);
     }
     expect(health.status).toBe('degraded');
     expect(String(health.lastRefreshError)).toMatch(/Google|503|unavailable/i);
-    const during = await server.query(PARTNER_TOKEN, '{ board { activeMemberCount } }');
+    // Without an officer token the details (spreadsheet, file, account) are not shown.
+    const open = await healthAs();
+    expect(open.status).toBe('degraded');
+    expect(String(open.lastRefreshError)).not.toContain(sheets.spreadsheetId);
+    expect(String(open.lastRefreshError)).toContain('failed');
+    const during = await server.query(OFFICER_TOKEN, '{ board { activeMemberCount } }');
     expect(during.body.data?.board).toEqual({ activeMemberCount: 17 });
     expect(during.body.extensions?.stale?.reason).toMatch(/Google|503|unavailable/i);
+    const partner = await server.query(PARTNER_TOKEN, '{ board { activeMemberCount } }');
+    expect(partner.body.data?.board).toEqual({ activeMemberCount: 17 });
+    expect(partner.body.extensions?.stale?.reason).toBe(
+      'the board could not be read again just now',
+    );
 
     sheets.heal();
     server.advance(60);

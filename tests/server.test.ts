@@ -35,6 +35,12 @@ describe('access', () => {
     const officer = await page(OFFICER_TOKEN);
     expect(officer.status).toBe(200);
     expect(await officer.text()).toContain('GraphiQL');
+    // The token in the address is for the GraphiQL page only, never for data or packs.
+    const pack = await demo.yoga.fetch(
+      `http://board.test/packs/MT-2026-10/BOROUGH_PARTNERSHIP.html?token=${OFFICER_TOKEN}`,
+      { headers: { accept: 'text/html' } },
+    );
+    expect(pack.status).toBe(401);
     const partnerPage = await page(PARTNER_TOKEN);
     expect(partnerPage.status).not.toBe(200);
     expect(await partnerPage.text()).not.toContain('GraphiQL');
@@ -291,12 +297,59 @@ describe('partners', () => {
     expect(body.data?.member).toEqual({ name: `Member (${withheld?.category})` });
   });
 
+  it('see invitees in an order that does not hint at withheld names', async () => {
+    const { body } = await demo.query(
+      PARTNER_TOKEN,
+      '{ meeting(id: "MT-2026-11") { invitees { name role } } }',
+    );
+    const meeting = body.data?.meeting as
+      | { invitees: { name: string; role: string }[] }
+      | undefined;
+    const invited = meeting?.invitees ?? [];
+    expect(invited.length).toBeGreaterThan(2);
+    const others = invited
+      .filter((member) => member.role === 'MEMBER')
+      .map((member) => member.name);
+    expect(others).toEqual([...others].sort((a, b) => a.localeCompare(b)));
+    expect(invited.slice(0, 2).map((member) => member.role)).toEqual([
+      'RESIDENT_CO_CHAIR',
+      'OFFICER_CO_CHAIR',
+    ]);
+  });
+
+  it('read a withheld co-chair as role and category too', async () => {
+    const server = testServer({
+      source: gridsSource({
+        Members: [
+          ['Member ID', 'Name', 'Role', 'Category', 'Constituency', 'Term start', 'Status'],
+          [
+            'M1',
+            'Ann Oduya',
+            'Resident co-chair',
+            'Resident co-chair',
+            'Resident',
+            46000,
+            'Active',
+          ],
+          ['M2', 'Ben Marsh', 'Officer co-chair', 'Commissioning team', 'Council', 46000, 'Active'],
+        ],
+      }),
+    });
+    const { body } = await server.query(PARTNER_TOKEN, '{ members { name } }');
+    expect(body.data?.members).toEqual([
+      { name: 'Resident co-chair' },
+      { name: 'Officer co-chair (Commissioning team)' },
+    ]);
+  });
+
   it('get attendance as counts by constituency, never person by person', async () => {
     const perPerson = await demo.query(
       PARTNER_TOKEN,
-      '{ meeting(id: "MT-2026-06") { attendance { member { id } } } }',
+      '{ meeting(id: "MT-2026-06") { id attendance { member { id } } } }',
     );
     expect(perPerson.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The refusal empties that field only; the rest of the meeting is still answered.
+    expect(perPerson.body.data?.meeting).toEqual({ id: 'MT-2026-06', attendance: null });
     const counts = await demo.query(
       PARTNER_TOKEN,
       '{ meeting(id: "MT-2026-06") { attendanceSummary { constituency present apologies absent } } }',
@@ -344,6 +397,18 @@ describe('bad input', () => {
       '{ annualReport(from: "2025-01-01", to: "2024-01-01") { meetingsHeld } }',
     );
     expect(range.body.errors?.[0]?.message).toContain('Argument "from"');
+  });
+
+  it('answers variables nested 200,000 deep with an error, not a crash', async () => {
+    const depth = 200_000;
+    const response = await demo.yoga.fetch('http://board.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OFFICER_TOKEN}` },
+      body: `{"query":"query($v: String) { board { name } }","variables":{"v":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`,
+    });
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as { errors?: unknown[] };
+    expect(body.errors?.length).toBeGreaterThan(0);
   });
 
   it('refuses depth and alias bombs', async () => {

@@ -76,7 +76,9 @@ export function followUpRows(
 
 /**
  * Rewrites the tab with one setValues: the new list, padded with blanks over whatever the
- * previous run left below or to the right, so no stale row survives.
+ * previous run left below, so no stale row survives. Columns the co-chairs added to the right
+ * of the tool's own are theirs: they move with their Action ID, and the row of an action that
+ * has left the list is kept (marked as such) while anything is written in those columns.
  */
 export function writeFollowUpTab(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -86,16 +88,39 @@ export function writeFollowUpTab(
   // A new tab goes last, after the board's own tabs.
   const sheet = existing ?? spreadsheet.insertSheet(FOLLOW_UP_TAB, spreadsheet.getNumSheets());
   const width = FOLLOW_UP_HEADERS.length;
-  const height = rows.length + 1;
-  const oldHeight = existing ? sheet.getLastRow() : 0;
-  const oldWidth = existing ? sheet.getLastColumn() : 0;
-  const blockHeight = Math.max(height, oldHeight);
+  const old: SheetValue[][] =
+    existing && sheet.getLastRow() > 0 && sheet.getLastColumn() > 0
+      ? (sheet
+          .getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn())
+          .getValues() as SheetValue[][])
+      : [];
+  const oldWidth = old[0]?.length ?? 0;
+  const extrasOf = (row: readonly SheetValue[] | undefined) => (row ?? []).slice(width, oldWidth);
+  const hasExtras = (row: readonly SheetValue[]) =>
+    extrasOf(row).some((cell) => cell !== '' && cell !== null);
+  const oldById = new Map(old.slice(1).map((row) => [String(row[0] ?? ''), row] as const));
+  const listed = new Set(rows.map((row) => String(row[0] ?? '')));
+  const kept = old
+    .slice(1)
+    .filter((row) => !listed.has(String(row[0] ?? '')) && hasExtras(row))
+    .map((row) => {
+      const copy = [...row];
+      copy[FOLLOW_UP_HEADERS.indexOf('Reasons')] = 'No longer to follow up (kept for your notes)';
+      return copy;
+    });
+  const body = [
+    ...rows.map((row) => [...row, ...extrasOf(oldById.get(String(row[0] ?? '')))]),
+    ...kept,
+  ];
+  const height = body.length + 1;
+  const blockHeight = Math.max(height, old.length);
   const blockWidth = Math.max(width, oldWidth);
+  const header: SheetValue[] = [...FOLLOW_UP_HEADERS, ...extrasOf(old[0])];
   const block: SheetValue[][] = [];
   for (let index = 0; index < blockHeight; index++) {
-    const row: SheetValue[] = index === 0 ? [...FOLLOW_UP_HEADERS] : [...(rows[index - 1] ?? [])];
+    const row: SheetValue[] = index === 0 ? [...header] : [...(body[index - 1] ?? [])];
     while (row.length < blockWidth) row.push('');
-    block.push(row);
+    block.push(row.slice(0, blockWidth));
   }
   ensureRows(sheet, blockHeight);
   ensureColumns(sheet, blockWidth);
@@ -104,8 +129,8 @@ export function writeFollowUpTab(
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   }
-  if (rows.length > 0) {
-    sheet.getRange(2, DUE_DATE_COLUMN, rows.length, 1).setNumberFormat('dd/mm/yyyy');
+  if (body.length > 0) {
+    sheet.getRange(2, DUE_DATE_COLUMN, body.length, 1).setNumberFormat('dd/mm/yyyy');
   }
   return sheet;
 }

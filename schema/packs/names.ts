@@ -7,14 +7,16 @@
 import type { Member } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 
-/** The member as partners see them: "Priya Raman", "Resident co-chair", "Member (Provider)". */
+/**
+ * The member as partners see them: "Priya Raman", "Resident co-chair",
+ * "Officer co-chair (Commissioning team)", "Member (Provider)".
+ */
 export function circulatedName(
   member: Pick<Member, 'name' | 'role' | 'category' | 'nameInCirculation'>,
 ): string {
   if (member.nameInCirculation) return member.name;
-  return member.role === member.category || member.role !== 'Member'
-    ? member.role
-    : `Member (${member.category})`;
+  // DESIGN §4: the role and category ("Member (Provider)"); said once when they are the same.
+  return member.role === member.category ? member.role : `${member.role} (${member.category})`;
 }
 
 /** A Member ID as partners see it; an ID not on the Members tab is shown as such, not dropped. */

@@ -42,13 +42,19 @@ export function coChairTerm(member: Member, settings: BoardSettings): CoChairTer
       start,
       settings.residentCoChairTermMonths + settings.coChairExtensionMonths,
     );
-    return { start, baseEnd, maxEnd, end: member.extendedTo ?? member.termEnd ?? baseEnd };
+    const recorded = member.extendedTo ?? member.termEnd ?? baseEnd;
+    // A date past the limit is reported by R3 and never lengthens the term itself.
+    return { start, baseEnd, maxEnd, end: earlier(recorded, maxEnd) };
   }
   if (member.role === 'Officer co-chair') {
     const baseEnd = lastDayAfter(start, settings.officerCoChairTermMonths);
-    return { start, baseEnd, maxEnd: baseEnd, end: member.termEnd ?? baseEnd };
+    return { start, baseEnd, maxEnd: baseEnd, end: earlier(member.termEnd ?? baseEnd, baseEnd) };
   }
   return null;
+}
+
+function earlier(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
 }
 
 export function activeMembers(snapshot: BoardSnapshot): Member[] {

@@ -32,8 +32,14 @@ function covers(member: Member, topic: string): boolean {
  */
 export function invitees(snapshot: BoardSnapshot, meeting: Meeting): Member[] {
   const coChairs = coChairsOn(snapshot, meeting.date);
-  const others = activeMembers(snapshot)
+  // Those on the roster on the meeting's day, so a past meeting's Former members count. A
+  // Former member with no end date cannot be placed in time, so is left out.
+  const others = snapshot.members
     .filter((member) => !isCoChair(member) && onRoster(member, meeting.date))
+    .filter(
+      (member) =>
+        member.status === 'Active' || member.termEnd !== null || member.extendedTo !== null,
+    )
     .filter(
       (member) =>
         meeting.topics.length === 0 ||

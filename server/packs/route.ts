@@ -32,7 +32,12 @@ export function audienceFromName(name: string): PackAudience | null {
 
 export function packResponse(url: URL, snapshot: BoardSnapshot): Response {
   const match = PACK_PATH.exec(url.pathname);
-  const audience = match ? audienceFromName(decodeURIComponent(match[2] ?? '')) : null;
+  const meetingId = decoded(match?.[1]);
+  const audienceName = decoded(match?.[2]);
+  if (match && (meetingId === null || audienceName === null)) {
+    return plain(400, `The address ${url.pathname} is not valid (a broken %-escape).`);
+  }
+  const audience = audienceName ? audienceFromName(audienceName) : null;
   if (!match || !audience) {
     return plain(
       404,
@@ -40,13 +45,17 @@ export function packResponse(url: URL, snapshot: BoardSnapshot): Response {
         `where the audience is ${AUDIENCES.map(enumValueName).join(', ')}.`,
     );
   }
-  const meetingId = decodeURIComponent(match[1] ?? '');
   const format = match[3] === 'txt' ? 'TEXT' : 'HTML';
   const easyRead = ['true', '1', 'yes'].includes(
     (url.searchParams.get('easyRead') ?? '').toLowerCase(),
   );
   try {
-    const pack = buildCirculationPack(snapshot, { meetingId, audience, format, easyRead });
+    const pack = buildCirculationPack(snapshot, {
+      meetingId: meetingId ?? '',
+      audience,
+      format,
+      easyRead,
+    });
     const name = `${meetingId}-${enumValueName(audience)}${easyRead ? '-easy-read' : ''}.${match[3]}`;
     return new Response(pack.content, {
       status: 200,
@@ -60,6 +69,15 @@ export function packResponse(url: URL, snapshot: BoardSnapshot): Response {
   } catch (error) {
     if (error instanceof PackError) return plain(STATUS[error.code], error.message);
     throw error;
+  }
+}
+
+/** A path segment decoded, or null when its %-escapes are broken (`%E0%A4%A`). */
+function decoded(segment: string | undefined): string | null {
+  try {
+    return decodeURIComponent(segment ?? '');
+  } catch {
+    return null;
   }
 }
 

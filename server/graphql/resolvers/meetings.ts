@@ -1,5 +1,5 @@
-import { attendanceByConstituency, compareIds, invitees } from '../../../schema/rules';
-import { requireOfficer, requireTab } from '../access';
+import { attendanceByConstituency, compareIds, invitees, isCoChair } from '../../../schema/rules';
+import { requireOfficer, requireTab, visibleName } from '../access';
 import type { Resolvers } from '../generated/resolvers-types';
 import { memberById } from './members';
 
@@ -18,7 +18,17 @@ export const meetingResolvers: Resolvers['Meeting'] = {
   },
   invitees: (meeting, _args, context) => {
     requireTab(context, 'Members');
-    return invitees(context.snapshot, meeting);
+    const invited = invitees(context.snapshot, meeting);
+    if (context.role === 'OFFICER') return invited;
+    // Ordered by real name, a withheld member's place in the list would hint at their name.
+    const coChairs = invited.filter(isCoChair);
+    const others = invited
+      .filter((member) => !isCoChair(member))
+      .sort(
+        (a, b) =>
+          visibleName(context, a).localeCompare(visibleName(context, b)) || compareIds(a.id, b.id),
+      );
+    return [...coChairs, ...others];
   },
   actionsRaised: (meeting, _args, context) => {
     requireTab(context, 'Actions');
