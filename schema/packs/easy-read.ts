@@ -4,10 +4,11 @@
  * laid out as HTML (large type) or as plain text by `easy-read-render.ts`.
  */
 import { formatLongDate } from '../dates';
+import { count, listInWords } from '../rules/wording';
 import type { PackAction, PackContent } from './content';
 import { GROUPS, HOW_WE_MET, PHASES, STAGES, STATUS_WORDS } from './easy-read-words';
 import { safeHref } from './escape';
-import { AUDIENCE_NAMES, dayMonthYear, inWords, plural, sentence } from './wording';
+import { AUDIENCE_NAMES, dayMonthYear, sentence } from './wording';
 
 export type EasyBlock =
   | { readonly kind: 'p'; readonly text: string }
@@ -75,7 +76,7 @@ function aboutTheMeeting({ meeting }: PackContent): EasySection {
     ...when(meeting.time, (time) => `The meeting was ${fromTo(time)}.`),
     ...(meeting.format === null ? [] : HOW_WE_MET[meeting.format].map(p)),
     ...when(meeting.venue, (venue) => `We met at ${sentence(venue)}`),
-    ...(meeting.topics.length === 0 ? [] : [p(`We talked about ${inWords(meeting.topics)}.`)]),
+    ...(meeting.topics.length === 0 ? [] : [p(`We talked about ${listInWords(meeting.topics)}.`)]),
     ...meeting.chairs.map((chair) => p(`${chair} led the meeting.`)),
     p(
       meeting.minuteTaker === null
@@ -89,7 +90,7 @@ function aboutTheMeeting({ meeting }: PackContent): EasySection {
 }
 
 function whoCame({ attendance }: PackContent): EasySection {
-  const people = (n: number) => plural(n, 'person', 'people');
+  const people = (n: number) => count(n, 'person', 'people');
   return section('Who came', [
     p(`${people(attendance.present)} came.`),
     p(`${people(attendance.apologies)} could not come and told us.`),
@@ -118,20 +119,20 @@ function whatWeAgreed({ agreed }: PackContent): EasySection {
     p(
       agreed.length === 0
         ? 'We did not agree anything new.'
-        : `We agreed to do ${plural(agreed.length, 'thing')}.`,
+        : `We agreed to do ${count(agreed.length, 'thing')}.`,
     ),
     ...list(agreed.map((action) => [...whatAndWho(action), dueSentence(action)])),
   ]);
 }
 
 function earlierThings({ followUp }: PackContent): EasySection[] {
-  const checked = followUp.statusCounts.reduce((sum, { count }) => sum + count, 0);
+  const checked = followUp.statusCounts.reduce((sum, status) => sum + status.count, 0);
   return [
     section('Things from earlier meetings', [
-      p(`We checked ${plural(checked, 'thing')} from earlier meetings.`),
+      p(`We checked ${count(checked, 'thing')} from earlier meetings.`),
       { kind: 'chart' },
-      ...followUp.statusCounts.map(({ status, count }) =>
-        p(`${plural(count, 'thing is', 'things are')} ${STATUS_WORDS[status]}.`),
+      ...followUp.statusCounts.map(({ status, count: n }) =>
+        p(`${count(n, 'thing is', 'things are')} ${STATUS_WORDS[status]}.`),
       ),
     ]),
     section(
@@ -141,7 +142,7 @@ function earlierThings({ followUp }: PackContent): EasySection[] {
         ...list(
           followUp.overdue.map((action) => [
             ...whatAndWho(action),
-            `It is ${plural(action.daysOverdue ?? 0, 'day')} late.`,
+            `It is ${count(action.daysOverdue ?? 0, 'day')} late.`,
           ]),
           'Nothing is late.',
         ),
@@ -182,7 +183,7 @@ function earlierThings({ followUp }: PackContent): EasySection[] {
 }
 
 function ourProjects({ projects }: PackContent): EasySection[] {
-  const jobs = (n: number) => plural(n, 'job is', 'jobs are');
+  const jobs = (n: number) => count(n, 'job is', 'jobs are');
   return [
     section('Our projects', projects.length === 0 ? [p('We have no projects at the moment.')] : []),
     ...projects.map((project) =>
@@ -216,7 +217,7 @@ function ourNextMeeting({ nextMeeting }: PackContent): EasySection {
     ...when(nextMeeting.venue, (venue) => `It is at ${sentence(venue)}`),
     ...(nextMeeting.topics.length === 0
       ? []
-      : [p(`We will talk about ${inWords(nextMeeting.topics)}.`)]),
+      : [p(`We will talk about ${listInWords(nextMeeting.topics)}.`)]),
   ]);
 }
 
@@ -225,7 +226,7 @@ function whatAndWho(action: PackAction): string[] {
     sentence(action.description),
     action.owners.length === 0
       ? 'Nobody has been asked to do this yet.'
-      : `Who: ${inWords(action.owners)}.`,
+      : `Who: ${listInWords(action.owners)}.`,
   ];
 }
 

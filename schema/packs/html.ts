@@ -4,12 +4,13 @@
  * with its numbers also in text. Every value from the sheet goes through `escapeHtml`.
  */
 import { formatLongDate } from '../dates';
+import { count, listInWords } from '../rules/wording';
 import { statusChartSvg } from './chart';
 import type { PackAction, PackContent } from './content';
 import { escapeHtml as e, safeHref } from './escape';
 import { htmlDocument } from './page';
 import { packSummary, packTitle, reasonWords, STANDARD_CHART } from './standard-wording';
-import { audienceLine, audienceReason, dayMonthYear, inWords, plural } from './wording';
+import { audienceLine, audienceReason, dayMonthYear } from './wording';
 
 export function renderHtml(content: PackContent): string {
   const { meeting } = content;
@@ -48,8 +49,8 @@ function meetingSection({ meeting }: PackContent): string {
       ['Time', meeting.time],
       ['Format', meeting.format],
       ['Venue', meeting.venue === null ? null : e(meeting.venue)],
-      ['Topics', meeting.topics.length === 0 ? null : e(inWords(meeting.topics))],
-      ['Chaired by', meeting.chairs.length === 0 ? 'Not recorded' : e(inWords(meeting.chairs))],
+      ['Topics', meeting.topics.length === 0 ? null : e(listInWords(meeting.topics))],
+      ['Chaired by', meeting.chairs.length === 0 ? 'Not recorded' : e(listInWords(meeting.chairs))],
       ['Minutes taken by', e(meeting.minuteTaker ?? 'Not recorded')],
       ['Minutes', link === null ? null : `<a href="${e(link)}">Minutes of the meeting</a>`],
       ['Reference', e(meeting.id)],
@@ -116,7 +117,7 @@ function actionTable(
   const rows = actions.map((action) => {
     const project =
       action.project === null ? '' : ` <span class="project">Project: ${e(action.project)}</span>`;
-    const owners = action.owners.length === 0 ? 'No owner yet' : e(inWords(action.owners));
+    const owners = action.owners.length === 0 ? 'No owner yet' : e(listInWords(action.owners));
     const cells = extra.map(
       (column) => `<td${CELL_CLASSES[column]}>${e(extraCell(action, column))}</td>`,
     );
@@ -140,7 +141,7 @@ function followUpSection({ followUp, meeting }: PackContent): string {
   const numbers = followUp.statusCounts.map(({ status, count }) => `${status}: ${count}`);
   return [
     '<h2>Follow-up of earlier actions</h2>',
-    `<p>The co-chairs followed up ${plural(followed, 'earlier action')}: those still open on ${dayMonthYear(meeting.date)} and those closed ${since}.</p>`,
+    `<p>The co-chairs followed up ${count(followed, 'earlier action')}: those still open on ${dayMonthYear(meeting.date)} and those closed ${since}.</p>`,
     '<figure>',
     statusChartSvg(followUp.statusCounts, STANDARD_CHART),
     `<figcaption>Earlier actions by status. ${numbers.join(', ')}.</figcaption>`,
@@ -205,7 +206,7 @@ function nextMeetingSection({ nextMeeting }: PackContent): string {
       ['Time', nextMeeting.time],
       ['Format', nextMeeting.format],
       ['Venue', nextMeeting.venue === null ? null : e(nextMeeting.venue)],
-      ['Topics', nextMeeting.topics.length === 0 ? null : e(inWords(nextMeeting.topics))],
+      ['Topics', nextMeeting.topics.length === 0 ? null : e(listInWords(nextMeeting.topics))],
     ]),
   ].join('\n');
 }

@@ -1,8 +1,9 @@
 /** Wording for the standard (not easy-read) packs, shared by the HTML and the text format. */
 import type { FollowUpReason } from '../rules';
+import { count } from '../rules/wording';
 import type { ChartWords } from './chart';
 import type { PackContent } from './content';
-import { dayMonthYear, plural } from './wording';
+import { dayMonthYear } from './wording';
 
 /** "Commissioning Co-Production Board: action points, 28 October 2026". */
 export function packTitle(content: PackContent): string {
@@ -13,7 +14,7 @@ export function packTitle(content: PackContent): string {
 export function packSummary(content: PackContent): string {
   const { overdue, open } = content.followUp;
   const stillOpen = overdue.length + open.length;
-  return `These are the action points from the meeting on ${dayMonthYear(content.meeting.date)}: ${plural(content.agreed.length, 'action')} agreed, and ${plural(stillOpen, 'earlier action')} still open, ${overdue.length} of them overdue.`;
+  return `These are the action points from the meeting on ${dayMonthYear(content.meeting.date)}: ${count(content.agreed.length, 'action')} agreed, and ${count(stillOpen, 'earlier action')} still open, ${overdue.length} of them overdue.`;
 }
 
 const REASONS: Readonly<Record<FollowUpReason, string>> = {

@@ -3,11 +3,12 @@
  * actions as lists rather than tables so they survive any mail client's line wrapping.
  */
 import { formatLongDate } from '../dates';
+import { count, listInWords } from '../rules/wording';
 import type { PackAction, PackContent } from './content';
 import { safeHref } from './escape';
 import { packSummary, reasonWords } from './standard-wording';
 import { bullet, columns, labelled, underlined, wrap } from './text-layout';
-import { audienceLine, audienceReason, dayMonthYear, inWords, plural } from './wording';
+import { audienceLine, audienceReason, dayMonthYear } from './wording';
 
 export function renderText(content: PackContent): string {
   const { meeting } = content;
@@ -41,8 +42,8 @@ function meetingBlocks({ meeting }: PackContent): string[][] {
       ['Time', meeting.time],
       ['Format', meeting.format],
       ['Venue', meeting.venue],
-      ['Topics', meeting.topics.length === 0 ? null : inWords(meeting.topics)],
-      ['Chaired by', meeting.chairs.length === 0 ? 'Not recorded' : inWords(meeting.chairs)],
+      ['Topics', meeting.topics.length === 0 ? null : listInWords(meeting.topics)],
+      ['Chaired by', meeting.chairs.length === 0 ? 'Not recorded' : listInWords(meeting.chairs)],
       ['Minutes taken by', meeting.minuteTaker ?? 'Not recorded'],
       ['Minutes', link],
       ['Reference', meeting.id],
@@ -83,7 +84,7 @@ function dueBy(action: PackAction): string {
 
 function owners(action: PackAction): string {
   return action.owners.length > 1
-    ? `Owners: ${inWords(action.owners)}.`
+    ? `Owners: ${listInWords(action.owners)}.`
     : `Owner: ${action.owners[0] ?? 'no owner yet'}.`;
 }
 
@@ -110,13 +111,13 @@ function followUpBlocks({ followUp, meeting }: PackContent): string[][] {
   return [
     underlined('Follow-up of earlier actions', '-'),
     wrap(
-      `The co-chairs followed up ${plural(followed, 'earlier action')}: those still open on ${dayMonthYear(meeting.date)} and those closed ${since}. By status: ${followUp.statusCounts.map(({ status, count }) => `${status} ${count}`).join(', ')}.`,
+      `The co-chairs followed up ${count(followed, 'earlier action')}: those still open on ${dayMonthYear(meeting.date)} and those closed ${since}. By status: ${followUp.statusCounts.map(({ status, count }) => `${status} ${count}`).join(', ')}.`,
     ),
     [
       `Overdue (${followUp.overdue.length})${followUp.overdue.length > 1 ? ', most overdue first' : ''}:`,
       ...actionList(followUp.overdue, (action) => [
         dueBy(action),
-        `${plural(action.daysOverdue ?? 0, 'day')} overdue.`,
+        `${count(action.daysOverdue ?? 0, 'day')} overdue.`,
         `Status: ${action.status}.`,
       ]),
     ],
@@ -179,7 +180,7 @@ function nextMeetingBlocks({ nextMeeting }: PackContent): string[][] {
       ['Time', nextMeeting.time],
       ['Format', nextMeeting.format],
       ['Venue', nextMeeting.venue],
-      ['Topics', nextMeeting.topics.length === 0 ? null : inWords(nextMeeting.topics)],
+      ['Topics', nextMeeting.topics.length === 0 ? null : listInWords(nextMeeting.topics)],
     ]),
   ];
 }

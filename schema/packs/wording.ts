@@ -47,11 +47,6 @@ export function timeSpan(startTime: string | null, lengthHours: number | null): 
     : `${clockTime(startTime)} to ${clockTime(startTime, lengthHours)}`;
 }
 
-/** "1 action", "3 actions". */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : pluralForm}`;
-}
-
 /**
  * Code-point order for people's labels, not the locale's: Apps Script and the server must put
  * names in the same order byte for byte, whatever ICU data each runtime carries.
@@ -64,12 +59,6 @@ export function compareText(a: string, b: string): number {
 export function dayMonthYear(date: IsoDate): string {
   const { year, month } = yearMonthOf(date);
   return `${Number(date.slice(8, 10))} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** "A", "A and B", "A, B and C". */
-export function inWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Ends a sentence taken from a cell with a full stop, unless it has its own punctuation. */
