@@ -1,59 +1,44 @@
 /**
- * The Apps Script entry points. The build bundles this module as the global
- * `CoProductionBoard` and adds one top-level `function` per export below (Apps Script finds
- * triggers and menu functions only as top-level declarations). Each is a thin wrapper: the
- * work is in ./handlers, which call the same schema/ rules as the server.
+ * The Apps Script entry points, all derived from the registrations in ./menu. The build makes
+ * this module's default export the global `CoProductionBoard` and adds one top-level `function`
+ * per entry point (Apps Script finds triggers and menu functions only as top-level
+ * declarations), reading their names from `MENU_ITEMS` and `CALLABLE_GLOBALS` on that global.
+ * The work is in ./handlers, which call the same schema/ rules as the server.
  */
-import { checkMembership as checkMembershipHandler } from './handlers/check-membership';
-import { prepareCirculationPack as prepareCirculationPackHandler } from './handlers/circulation-pack';
-import { followUpActions as followUpActionsHandler } from './handlers/follow-up';
-import { planNextMeeting as planNextMeetingHandler } from './handlers/plan-meeting';
-import { recordAttendance as recordAttendanceHandler } from './handlers/record-attendance';
-import { setUpBoardSheets as setUpBoardSheetsHandler } from './handlers/set-up';
-import { startCommissioningProject as startCommissioningProjectHandler } from './handlers/start-project';
-import { MENU_ITEMS, MENU_TITLE, type MenuFunctionName } from './menu';
-import { type MenuHandler, runMenuItem } from './menu-context';
+import {
+  CALLABLE_GLOBALS,
+  type CallableGlobal,
+  MENU_ITEMS,
+  MENU_TITLE,
+  type MenuItem,
+} from './menu';
+import { runMenuItem } from './menu-context';
 
 /** Simple trigger: adds the board's menu whenever the spreadsheet is opened. */
-export function onOpen(): void {
+function onOpen(): void {
   const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) menu.addItem(item.label, item.functionName);
   menu.addToUi();
 }
 
-const HANDLERS: Record<MenuFunctionName, MenuHandler> = {
-  setUpBoardSheets: setUpBoardSheetsHandler,
-  checkMembership: checkMembershipHandler,
-  planNextMeeting: planNextMeetingHandler,
-  recordAttendance: recordAttendanceHandler,
-  followUpActions: followUpActionsHandler,
-  startCommissioningProject: startCommissioningProjectHandler,
-  prepareCirculationPack: prepareCirculationPackHandler,
+function menuEntryPoint(item: MenuItem): () => void {
+  // The registration is read at each click rather than copied here, so what runs is always
+  // what the list says (the tests swap a handler for a recorder to prove it).
+  return () => runMenuItem(item.label, item.handler);
+}
+
+function callableEntryPoint(callable: CallableGlobal): (...args: unknown[]) => unknown {
+  return (...args) => (callable.handler as (...args: unknown[]) => unknown)(...args);
+}
+
+export default {
+  // The registrations themselves, for the build (stub names) and the tests; Apps Script shows
+  // only top-level functions, so these stay out of its menus and its Run list.
+  MENU_ITEMS,
+  CALLABLE_GLOBALS,
+  onOpen,
+  ...Object.fromEntries(MENU_ITEMS.map((item) => [item.functionName, menuEntryPoint(item)])),
+  ...Object.fromEntries(
+    CALLABLE_GLOBALS.map((callable) => [callable.functionName, callableEntryPoint(callable)]),
+  ),
 };
-
-function run(functionName: MenuFunctionName): void {
-  const item = MENU_ITEMS.find((candidate) => candidate.functionName === functionName);
-  runMenuItem(item?.label ?? functionName, HANDLERS[functionName]);
-}
-
-export function setUpBoardSheets(): void {
-  run('setUpBoardSheets');
-}
-export function checkMembership(): void {
-  run('checkMembership');
-}
-export function planNextMeeting(): void {
-  run('planNextMeeting');
-}
-export function recordAttendance(): void {
-  run('recordAttendance');
-}
-export function followUpActions(): void {
-  run('followUpActions');
-}
-export function startCommissioningProject(): void {
-  run('startCommissioningProject');
-}
-export function prepareCirculationPack(): void {
-  run('prepareCirculationPack');
-}

@@ -1,24 +1,66 @@
 /**
- * The sheet's menu (DESIGN §7: labels fixed). Apps Script calls a menu item's function by its
- * global name, so the build script reads this list to write one top-level `function` per item
- * into the bundle; `main.ts` exports a handler under each `functionName`.
+ * Every global function the bundle offers Apps Script, registered once: a menu item is its label
+ * (DESIGN §7: fixed), the global function name Apps Script calls when it is clicked, and the
+ * handler that does the work. `main.ts` derives `onOpen` and one entry point per registration
+ * from these lists, the build writes one top-level stub per registration (it reads the lists
+ * from the built bundle), and the tests check the menu, the stubs and the handlers against them.
+ * Adding a menu item or a callable global is one line here and nothing anywhere else.
  */
+import { checkMembership } from './handlers/check-membership';
+import { prepareCirculationPack } from './handlers/circulation-pack';
+import { followUpActions } from './handlers/follow-up';
+import { planNextMeeting } from './handlers/plan-meeting';
+import { recordAttendance } from './handlers/record-attendance';
+import { setUpBoardSheets } from './handlers/set-up';
+import { startCommissioningProject } from './handlers/start-project';
+import type { MenuHandler } from './menu-context';
+
 export const MENU_TITLE = 'Co-Production Board';
 
-export const MENU_ITEMS = [
-  { label: 'Set up board sheets', functionName: 'setUpBoardSheets' },
-  { label: 'Check membership', functionName: 'checkMembership' },
-  { label: 'Plan next meeting', functionName: 'planNextMeeting' },
-  { label: 'Record attendance', functionName: 'recordAttendance' },
-  { label: 'Follow up actions', functionName: 'followUpActions' },
-  { label: 'Start commissioning project', functionName: 'startCommissioningProject' },
-  { label: 'Prepare circulation pack', functionName: 'prepareCirculationPack' },
-] as const;
+export interface MenuItem {
+  /** What the menu shows (DESIGN §7), and the title of the item's dialogs. */
+  readonly label: string;
+  /** The global function Apps Script calls by name when the item is clicked. */
+  readonly functionName: string;
+  readonly handler: MenuHandler;
+}
 
-export type MenuFunctionName = (typeof MENU_ITEMS)[number]['functionName'];
+/**
+ * A global that a dialog (`google.script.run.<functionName>(...)`) or an installed trigger calls
+ * by name, not a menu item. Its handler gets the caller's arguments as they are (a trigger passes
+ * its event) and its result goes back to the dialog; a failure is thrown back to the caller (the
+ * dialog's failure handler, or the trigger's failure email), since there may be no one to show a
+ * dialog to.
+ */
+export interface CallableGlobal {
+  readonly functionName: string;
+  // `never[]` accepts a handler with any parameters: what a caller passes is not type-checked.
+  readonly handler: (...args: never[]) => unknown;
+}
 
-/** Global functions Apps Script calls by name: the simple trigger and the menu items. */
-export const GLOBAL_FUNCTIONS: readonly string[] = [
-  'onOpen',
-  ...MENU_ITEMS.map((item) => item.functionName),
+/** In the order of the menu. */
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { label: 'Set up board sheets', functionName: 'setUpBoardSheets', handler: setUpBoardSheets },
+  { label: 'Check membership', functionName: 'checkMembership', handler: checkMembership },
+  { label: 'Plan next meeting', functionName: 'planNextMeeting', handler: planNextMeeting },
+  { label: 'Record attendance', functionName: 'recordAttendance', handler: recordAttendance },
+  { label: 'Follow up actions', functionName: 'followUpActions', handler: followUpActions },
+  {
+    label: 'Start commissioning project',
+    functionName: 'startCommissioningProject',
+    handler: startCommissioningProject,
+  },
+  {
+    label: 'Prepare circulation pack',
+    functionName: 'prepareCirculationPack',
+    handler: prepareCirculationPack,
+  },
 ];
+
+/**
+ * The globals of DESIGN §7 that dialogs and triggers call, e.g.
+ * `{ functionName: 'draftCirculationPack', handler: draftCirculationPack }` for
+ * `draftCirculationPack(meetingId, audience)`, or `sendActionReminders`, `draftFollowUpEmails`,
+ * `onBoardChange` (its handler gets the change event).
+ */
+export const CALLABLE_GLOBALS: readonly CallableGlobal[] = [];

@@ -9,6 +9,7 @@ import type { DataIssue } from '../schema/issues';
 import type { TabName } from '../schema/layout';
 import { normaliseHeader } from '../schema/parse';
 import { type BoardSnapshot, buildSnapshot } from '../schema/snapshot';
+import { unusableTabMessage } from '../schema/unusable-tab';
 import { BoardSheetError } from './board-error';
 import { isDate, SheetDates } from './sheet-dates';
 
@@ -105,7 +106,12 @@ export function requireUsable(board: BoardRead, name: TabName): TabData {
   const issue = board.issues.find((candidate) => candidate.sheet === name);
   throw new BoardSheetError(
     issue?.message ??
-      `The ${name} tab cannot be read. Use "Set up board sheets" to add it and its headers.`,
+      unusableTabMessage(
+        name,
+        board.snapshot.unusableTabs.get(name) ?? [],
+        'this menu item cannot run',
+        ' (the menu item "Set up board sheets" does this)',
+      ),
     issue ? { sheet: issue.sheet, cell: issue.cell } : { sheet: name, cell: 'A1' },
   );
 }

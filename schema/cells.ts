@@ -27,6 +27,14 @@ export function isBlank(cell: RawCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/**
+ * Blank, or an unticked checkbox (FALSE). A row made only of these is a blank row: a Yes/No
+ * column turned into checkboxes fills every row down to the sheet's end with FALSE.
+ */
+export function isBlankOrUnticked(cell: RawCell | undefined): boolean {
+  return cell === false || isBlank(cell);
+}
+
 /** The formula error a cell shows (`#REF!`), or null. */
 export function formulaError(cell: RawCell): string | null {
   return typeof cell === 'string' && FORMULA_ERROR.test(cell.trim()) ? cell.trim() : null;

@@ -4,6 +4,8 @@
  * cell is left out (with an error naming the cell), an unreadable optional cell is left blank
  * (with a warning), and every good row is returned.
  */
+
+import type * as z from 'zod';
 import {
   a1,
   type CellReading,
@@ -11,6 +13,7 @@ import {
   type FilledCell,
   formulaError,
   isBlank,
+  isBlankOrUnticked,
   readDate,
   readDateTime,
   readEnum,
@@ -21,18 +24,20 @@ import {
   readTime,
   readYesNo,
 } from './cells';
+import type { BoardTab, CellKind, ColumnSpec, TabSpec } from './columns';
 import type { RawCell, RawGrid, WorkbookGrids } from './grid';
-import type { DataIssue } from './issues';
-import type { CellKind, ColumnSpec, TabName, TabSpec } from './layout';
-import { RECORD_SCHEMAS, type RecordOf } from './records';
+import { cellLabel, type DataIssue } from './issues';
+import { closestHeader } from './near-miss';
+import { unusableTabReason } from './unusable-tab';
+import type { TabName } from './values';
 
-export interface ParsedTab<T extends TabName> {
-  readonly name: T;
+export interface ParsedTab<Row> {
+  readonly name: TabName;
   /** False when the tab is missing or lacks a required header: its rows are not read. */
   readonly usable: boolean;
   /** Required headers the tab lacks (empty when the tab itself is missing). */
   readonly missingHeaders: readonly string[];
-  readonly records: readonly RecordOf<T>[];
+  readonly records: readonly Row[];
   /** IDs of rows that were left out because of errors, so references to them are not re-reported. */
   readonly rejectedIds: ReadonlySet<string>;
   /** Column key → 0-based column index in the sheet, for naming cells later. */
@@ -65,6 +70,8 @@ export interface HeaderMap {
   /** For each column spec present in the sheet, its 0-based column index. */
   readonly columns: ReadonlyMap<ColumnSpec, number>;
   readonly missingRequired: readonly ColumnSpec[];
+  /** Missing board columns whose header is nearly there: the cell and what is written in it. */
+  readonly nearMisses: ReadonlyMap<ColumnSpec, { readonly cell: string; readonly written: string }>;
   readonly issues: readonly DataIssue[];
 }
 
@@ -99,15 +106,52 @@ export function mapHeaders(sheet: string, grid: RawGrid, spec: TabSpec): HeaderM
     columns.set(column, index);
   });
   const missingRequired = spec.columns.filter((column) => column.required && !columns.has(column));
-  return { headerRow, columns, missingRequired, issues };
+  const nearMisses = findNearMisses(sheet, header, headerRow, spec, columns, issues);
+  return { headerRow, columns, missingRequired, nearMisses, issues };
+}
+
+/**
+ * Headers that are not board columns but nearly match a missing one. Each is a warning naming
+ * its cell, and, where a rule relies on that column, what cannot be judged until it is renamed.
+ */
+function findNearMisses(
+  sheet: string,
+  header: readonly RawCell[],
+  headerRow: number,
+  spec: TabSpec,
+  present: ReadonlyMap<ColumnSpec, number>,
+  issues: DataIssue[],
+): Map<ColumnSpec, { cell: string; written: string }> {
+  const known = new Set(spec.columns.map((column) => normaliseHeader(column.header)));
+  const missing = spec.columns.filter((column) => !present.has(column));
+  const nearMisses = new Map<ColumnSpec, { cell: string; written: string }>();
+  header.forEach((cell, index) => {
+    if (typeof cell !== 'string' || isBlank(cell) || known.has(normaliseHeader(cell))) return;
+    const column = closestHeader(cell, missing);
+    if (!column || nearMisses.has(column)) return;
+    const written = cell.trim();
+    const where = a1(headerRow, index);
+    nearMisses.set(column, { cell: where, written });
+    issues.push({
+      sheet,
+      cell: where,
+      row: headerRow + 1,
+      column: column.header,
+      message: `"${written}" is not a board column; did you mean "${column.header}"? Its values are ignored until it is renamed.${
+        column.neededFor ? ` Until then the board cannot tell ${column.neededFor}.` : ''
+      }`,
+      severity: 'warning',
+    });
+  });
+  return nearMisses;
 }
 
 /** Parses one tab of the workbook. */
-export function parseTab<T extends TabName>(
+export function parseTab<Row extends z.ZodObject>(
   grids: WorkbookGrids,
-  spec: TabSpec & { name: T },
+  spec: BoardTab<TabName, Row>,
   dateOrder: DateOrder,
-): ParsedTab<T> {
+): ParsedTab<Readonly<z.output<Row>>> {
   const tab = findTab(grids, spec.name);
   if (!tab) {
     return unusable(
@@ -119,7 +163,7 @@ export function parseTab<T extends TabName>(
           cell: 'A1',
           row: 1,
           column: null,
-          message: `The workbook has no "${spec.name}" tab. Add it with the headers ${spec.columns
+          message: `${unusableTabReason(spec.name, [])}. Add it with the headers ${spec.columns
             .filter((column) => column.required)
             .map((column) => column.header)
             .join(', ')} (the menu item "Set up board sheets" does this).`,
@@ -141,27 +185,23 @@ export function parseTab<T extends TabName>(
         cell: a1(headers.headerRow, firstFree),
         row: headers.headerRow + 1,
         column: null,
-        message: `The ${spec.name} tab cannot be read: it has no ${missing
-          .map((header) => `"${header}"`)
-          .join(
-            ', ',
-          )} header${missing.length > 1 ? 's' : ''} in row ${headers.headerRow + 1}. Add ${missing.length > 1 ? 'them' : 'it'} (for example in ${a1(headers.headerRow, firstFree)}); headers may be in any order.`,
+        message: `${unusableTabReason(spec.name, missing)} in row ${headers.headerRow + 1}.${nearMissHint(headers, headers.missingRequired)} Add ${missing.length > 1 ? 'them' : 'it'} (for example in ${a1(headers.headerRow, firstFree)}); headers may be in any order.`,
         severity: 'error',
       },
     ]);
   }
 
   const issues: DataIssue[] = [...headers.issues];
-  const records: RecordOf<T>[] = [];
+  const records: Readonly<z.output<Row>>[] = [];
   const rejectedIds = new Set<string>();
   const firstRowOfId = new Map<string, number>();
   const idColumn = spec.columns.find((column) => column.key === spec.idKey);
-  const schema = RECORD_SCHEMAS[spec.name];
   const present = [...headers.columns];
 
   for (let rowIndex = headers.headerRow + 1; rowIndex < tab.grid.length; rowIndex++) {
     const cells = tab.grid[rowIndex] ?? [];
-    if (present.every(([, index]) => isBlank(cells[index]))) continue;
+    // Unticked checkboxes run down to the sheet's last formatted row: such a row is blank.
+    if (present.every(([, index]) => isBlankOrUnticked(cells[index]))) continue;
 
     const row = rowIndex + 1;
     const values: Record<string, unknown> = { row };
@@ -186,23 +226,24 @@ export function parseTab<T extends TabName>(
       }
     }
 
-    const id = idColumn ? (values[idColumn.key] as string | undefined) : undefined;
-    if (!leftOut && id !== undefined && firstRowOfId.has(id)) {
+    const idValue = idColumn ? values[idColumn.key] : undefined;
+    const id = typeof idValue === 'string' ? idValue : undefined;
+    if (!leftOut && idColumn && id !== undefined && firstRowOfId.has(id)) {
       leftOut = true;
       rowIssues.push({
         sheet: spec.name,
-        cell: a1(rowIndex, headers.columns.get(idColumn as ColumnSpec) as number),
+        cell: a1(rowIndex, headers.columns.get(idColumn) ?? 0),
         row,
-        column: idColumn?.header ?? null,
-        message: `${idColumn?.header} "${id}" is already used in row ${firstRowOfId.get(id)}; IDs must be unique in the tab.`,
+        column: idColumn.header,
+        message: `${idColumn.header} "${id}" is already used in row ${firstRowOfId.get(id)} (${cellLabel({ sheet: spec.name, cell: a1((firstRowOfId.get(id) ?? 1) - 1, headers.columns.get(idColumn) ?? 0) })}); IDs must be unique in the tab, and references to "${id}" mean that first row.`,
         severity: 'error',
       });
     }
 
     if (!leftOut) {
-      const parsed = schema.safeParse(values);
+      const parsed: z.ZodSafeParseResult<z.output<Row>> = spec.record.safeParse(values);
       if (parsed.success) {
-        records.push(parsed.data as unknown as RecordOf<T>);
+        records.push(parsed.data);
         if (id !== undefined) firstRowOfId.set(id, row);
       } else {
         leftOut = true;
@@ -246,11 +287,23 @@ export function parseTab<T extends TabName>(
   };
 }
 
-function unusable<T extends TabName>(
-  name: T,
+/** For each missing required header that is nearly there: which cell to rename. */
+function nearMissHint(headers: HeaderMap, missing: readonly ColumnSpec[]): string {
+  return missing
+    .flatMap((column) => {
+      const near = headers.nearMisses.get(column);
+      return near
+        ? [` "${near.written}" in ${near.cell} may be it: rename it "${column.header}".`]
+        : [];
+    })
+    .join('');
+}
+
+function unusable<Row>(
+  name: TabName,
   missingHeaders: readonly string[],
   issues: DataIssue[],
-): ParsedTab<T> {
+): ParsedTab<Row> {
   return {
     name,
     usable: false,

@@ -44,6 +44,11 @@ export interface BoardSettings {
   readonly circulationBoroughPartnership: readonly string[];
   readonly circulationSeniorHead: readonly string[];
   readonly circulationDmt: readonly string[];
+  /**
+   * DESIGN §4: no figure partners get counts fewer than this many people who have not agreed
+   * to be named; such a figure is withheld (`small-numbers.ts`).
+   */
+  readonly smallestReportedGroup: number;
 }
 
 export const DEFAULT_SETTINGS: BoardSettings = {
@@ -59,6 +64,7 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   circulationBoroughPartnership: [],
   circulationSeniorHead: [],
   circulationDmt: [],
+  smallestReportedGroup: 3,
 };
 
 type Reader = (cell: FilledCell, order: DateOrder) => CellReading<unknown>;
@@ -86,6 +92,7 @@ export const SETTING_KEYS: readonly (readonly [string, keyof BoardSettings, Read
   ['Circulation: Borough Partnership', 'circulationBoroughPartnership', (cell) => readEmails(cell)],
   ['Circulation: Senior Head', 'circulationSeniorHead', (cell) => readEmails(cell)],
   ['Circulation: DMT', 'circulationDmt', (cell) => readEmails(cell)],
+  ['Smallest reported group', 'smallestReportedGroup', (cell) => readSmallestGroup(cell)],
 ];
 
 function positiveWhole(reading: CellReading<number>): CellReading<number> {
@@ -93,6 +100,21 @@ function positiveWhole(reading: CellReading<number>): CellReading<number> {
   return Number.isInteger(reading.value) && reading.value > 0
     ? reading
     : { ok: false, message: `${reading.value} should be a whole number above 0.` };
+}
+
+/**
+ * At least 2: with 1 every figure would be shown, however few people it counts, so a typing
+ * slip would switch the protection off without anyone noticing; the default is used instead.
+ */
+function readSmallestGroup(cell: FilledCell): CellReading<number> {
+  const reading = positiveWhole(readNumber(cell));
+  return reading.ok && reading.value < 2
+    ? {
+        ok: false,
+        message:
+          'must be at least 2 (figures that count fewer people than this, of those who have not agreed to be named, are not shown to partners).',
+      }
+    : reading;
 }
 
 export function readMeetingPattern(cell: FilledCell): CellReading<MeetingPattern> {

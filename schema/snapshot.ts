@@ -1,35 +1,28 @@
 /**
- * Raw grids → one immutable, cross-referenced board snapshot. This is the only way the rules,
- * the GraphQL resolvers, the packs and the menus see the board: everything downstream reads
- * the snapshot and never the grids.
+ * Raw grids → one immutable, cross-referenced board snapshot. The rules, the GraphQL resolvers
+ * and the packs see the board only through it. The menu's handlers build one from the grids
+ * they read too, and keep those grids only to write their changes back in place.
  */
 import { a1 } from './cells';
+import type { BoardTab, ColumnSpec } from './columns';
 import type { WorkbookGrids } from './grid';
 import type { DataIssue } from './issues';
+import { idHeader, tabSpec } from './layout';
+import { type ParsedTab, parseTab } from './parse';
+import type { Action, Attendance, Circulation, Meeting, Member, Project, Task } from './records';
+import { type BoardSettings, parseSettings } from './settings';
 import {
   ACTIONS_TAB,
   ATTENDANCE_TAB,
+  BOARD_TABS,
   CIRCULATION_TAB,
-  type ColumnSpec,
   MEETINGS_TAB,
   MEMBERS_TAB,
   PROJECTS_TAB,
+  SETTINGS_TAB,
   TASKS_TAB,
-  type TabName,
-  type TabSpec,
-} from './layout';
-import { type ParsedTab, parseTab } from './parse';
-import type {
-  Action,
-  Attendance,
-  Circulation,
-  Meeting,
-  Member,
-  Project,
-  RecordOf,
-  Task,
-} from './records';
-import { type BoardSettings, parseSettings } from './settings';
+} from './tabs';
+import type { TabName } from './values';
 
 export interface BoardSnapshot {
   readonly settings: BoardSettings;
@@ -61,13 +54,13 @@ export interface BoardSnapshot {
 export function buildSnapshot(grids: WorkbookGrids): BoardSnapshot {
   const { settings, issues: settingsIssues } = parseSettings(grids);
   const order = settings.dateOrder;
-  const members = parseTab(grids, MEMBERS_TAB as TabSpec & { name: 'Members' }, order);
-  const meetings = parseTab(grids, MEETINGS_TAB as TabSpec & { name: 'Meetings' }, order);
-  const attendance = parseTab(grids, ATTENDANCE_TAB as TabSpec & { name: 'Attendance' }, order);
-  const actions = parseTab(grids, ACTIONS_TAB as TabSpec & { name: 'Actions' }, order);
-  const projects = parseTab(grids, PROJECTS_TAB as TabSpec & { name: 'Projects' }, order);
-  const tasks = parseTab(grids, TASKS_TAB as TabSpec & { name: 'Tasks' }, order);
-  const circulation = parseTab(grids, CIRCULATION_TAB as TabSpec & { name: 'Circulation' }, order);
+  const members = parseTab(grids, MEMBERS_TAB, order);
+  const meetings = parseTab(grids, MEETINGS_TAB, order);
+  const attendance = parseTab(grids, ATTENDANCE_TAB, order);
+  const actions = parseTab(grids, ACTIONS_TAB, order);
+  const projects = parseTab(grids, PROJECTS_TAB, order);
+  const tasks = parseTab(grids, TASKS_TAB, order);
+  const circulation = parseTab(grids, CIRCULATION_TAB, order);
 
   const memberById = indexById(members.records);
   const meetingById = indexById(meetings.records);
@@ -147,15 +140,19 @@ export function buildSnapshot(grids: WorkbookGrids): BoardSnapshot {
   });
 }
 
+/** Issues are listed Settings first (other tabs' dates depend on it), then in layout order. */
+/**
+ * True when a tab was read but lacks an optional column (it is not in the sheet, or only under a
+ * near-miss header): a rule that relies on the column then says it cannot judge, once.
+ */
+export function lacksColumn(snapshot: BoardSnapshot, tab: BoardTab, key: string): boolean {
+  if (snapshot.unusableTabs.has(tab.name)) return false;
+  return !(snapshot.columnIndex.get(tab.name)?.has(key) ?? false);
+}
+
 const TAB_ORDER: readonly string[] = [
-  'Settings',
-  'Members',
-  'Meetings',
-  'Attendance',
-  'Actions',
-  'Projects',
-  'Tasks',
-  'Circulation',
+  SETTINGS_TAB.name,
+  ...BOARD_TABS.map((tab) => tab.name).filter((name) => name !== SETTINGS_TAB.name),
 ];
 function tabOrder(sheet: string): number {
   return TAB_ORDER.indexOf(sheet);
@@ -180,31 +177,25 @@ function groupBy<T>(records: readonly T[], keyOf: (record: T) => string): Map<st
 class References {
   readonly issues: DataIssue[] = [];
   constructor(
-    private readonly tabs: Readonly<Record<Exclude<TabName, 'Settings'>, ParsedTab<TabName>>>,
+    private readonly tabs: Readonly<Record<Exclude<TabName, 'Settings'>, ParsedTab<unknown>>>,
   ) {}
 
   /** True when every ID in the cell is known (or the cell is blank). */
-  check(
-    spec: TabSpec,
-    record: RecordOf<TabName> & { readonly row: number },
-    key: string,
+  check<Row extends { readonly row: number }>(
+    spec: BoardTab,
+    record: Row,
+    key: keyof Row & string,
     known: ReadonlyMap<string, unknown>,
   ): boolean {
-    const column = spec.columns.find((candidate) => candidate.key === key) as ColumnSpec;
-    if (column.kind.type !== 'ref') return true;
-    const target = this.tabs[column.kind.tab as Exclude<TabName, 'Settings'>];
-    const value = (record as unknown as Record<string, unknown>)[key];
-    const ids = Array.isArray(value) ? (value as string[]) : value == null ? [] : [value as string];
+    const column = spec.columns.find((candidate) => candidate.key === key);
+    if (column?.kind.type !== 'ref' || column.kind.tab === 'Settings') return true;
+    const targetName = column.kind.tab;
+    const target = this.tabs[targetName];
+    const ids = idsIn(record[key]);
     // An ID whose own row was left out for an error is already reported there.
     const unknown = ids.filter((id) => !known.has(id) && !target.rejectedIds.has(id));
     if (unknown.length > 0 && target.usable) {
-      const targetTab = column.kind.tab;
-      const idHeader =
-        targetTab === 'Members'
-          ? 'Member ID'
-          : targetTab === 'Meetings'
-            ? 'Meeting ID'
-            : 'Project ID';
+      const targetHeader = idHeader(tabSpec(targetName));
       this.issues.push({
         sheet: spec.name,
         cell: this.cellOf(spec, record.row, column),
@@ -212,8 +203,8 @@ class References {
         column: column.header,
         message: `${column.header}: ${unknown.map((id) => `"${id}"`).join(', ')} ${
           unknown.length === 1 ? 'is not a' : 'are not'
-        } ${idHeader}${unknown.length === 1 ? '' : 's'} in the ${targetTab} tab.${
-          targetTab === 'Members'
+        } ${targetHeader}${unknown.length === 1 ? '' : 's'} in the ${targetName} tab.${
+          targetName === 'Members'
             ? ' Only members on the roster can be recorded (no substitutions).'
             : ''
         }`,
@@ -229,6 +220,7 @@ class References {
     members: ReadonlyMap<string, Member>,
   ): Attendance[] {
     const seen = new Map<string, number>();
+    const memberColumn = ATTENDANCE_TAB.columns.find((column) => column.key === 'memberId');
     return records.filter((record) => {
       const key = `${record.meetingId}\u0000${record.memberId}`;
       const first = seen.get(key);
@@ -239,9 +231,11 @@ class References {
       const name = members.get(record.memberId)?.name ?? record.memberId;
       this.issues.push({
         sheet: ATTENDANCE_TAB.name,
-        cell: this.cellOf(ATTENDANCE_TAB, record.row, ATTENDANCE_TAB.columns[1] as ColumnSpec),
+        cell: memberColumn
+          ? this.cellOf(ATTENDANCE_TAB, record.row, memberColumn)
+          : `A${record.row}`,
         row: record.row,
-        column: 'Member ID',
+        column: memberColumn?.header ?? null,
         message: `${name} is recorded twice for meeting ${record.meetingId}; row ${first} is used and this row is ignored.`,
         severity: 'warning',
       });
@@ -249,10 +243,16 @@ class References {
     });
   }
 
-  private cellOf(spec: TabSpec, row: number, column: ColumnSpec): string {
-    const tab = this.tabs[spec.name as Exclude<TabName, 'Settings'>];
-    return a1(row - 1, tab.columnIndex.get(column.key) ?? 0);
+  private cellOf(spec: BoardTab, row: number, column: ColumnSpec): string {
+    const tab = spec.name === 'Settings' ? undefined : this.tabs[spec.name];
+    return a1(row - 1, tab?.columnIndex.get(column.key) ?? 0);
   }
+}
+
+/** The IDs in a reference cell's value: one, several, or none when blank. */
+function idsIn(value: unknown): readonly string[] {
+  if (Array.isArray(value)) return value.filter((id): id is string => typeof id === 'string');
+  return typeof value === 'string' ? [value] : [];
 }
 
 function deepFreeze<T>(value: T): T {

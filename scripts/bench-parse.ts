@@ -3,11 +3,20 @@
  * 10,000 and 100,000 action rows. Each size runs in its own child process so that its peak
  * memory (max RSS, which includes the raw grids as a source would hand them over) is its own.
  * Targets (issue #2): <= 100 ms per 10k rows, < 300 MB peak at 100k rows, on 2 cores.
+ * Then the same boards saved as .xlsx files and read into grids, the step before parsing for a
+ * local workbook: in slices, as the server and `npm run check` read (readXlsxGridsInSlices),
+ * and straight through, as tests do (readXlsxGrids), so that the reader's limits (issue #9)
+ * can be seen to cost nothing.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawCell, RawGrid, WorkbookGrids } from '../schema/grid';
 import { buildSnapshot } from '../schema/snapshot';
+import { readXlsxGrids, readXlsxGridsInSlices } from '../server/sources/xlsx-grids';
+import { gridsToXlsx } from './synthetic-xlsx';
 
 const SIZES = [10_000, 100_000];
 const RUNS = 5;
@@ -117,10 +126,43 @@ function measureMemory(actionRows: number): object {
   };
 }
 
-function inChild(mode: 'time' | 'memory', actionRows: number): Record<string, number> {
+/**
+ * Median time of reading an .xlsx file into grids, in slices as the server and `npm run check`
+ * read (node:zlib unpacking on the thread pool) and straight through as tests do (fflate), and
+ * the peak memory of the first read.
+ */
+async function measureXlsxRead(path: string): Promise<object> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const baselineMb = process.resourceUsage().maxRSS / 1024;
+  const grids = await readXlsxGridsInSlices(bytes);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const median = async (read: () => unknown) => {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      await read();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] ?? 0;
+  };
+  return {
+    slicedMs: await median(() => readXlsxGridsInSlices(bytes)),
+    straightMs: await median(() => readXlsxGrids(bytes)),
+    fileMb: bytes.length / 1024 / 1024,
+    rows: grids.Actions?.length ?? 0,
+    baselineMb,
+    peakMb,
+  };
+}
+
+function inChild(
+  mode: 'time' | 'memory' | 'xlsx',
+  argument: number | string,
+): Record<string, number> {
   const output = execFileSync(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), mode, String(actionRows)],
+    [...process.execArgv, fileURLToPath(import.meta.url), mode, String(argument)],
     { encoding: 'utf8' },
   );
   return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Record<string, number>;
@@ -128,6 +170,10 @@ function inChild(mode: 'time' | 'memory', actionRows: number): Record<string, nu
 
 function main(): void {
   const [mode, size] = process.argv.slice(2);
+  if (mode === 'xlsx' && size) {
+    measureXlsxRead(size).then((result) => console.log(JSON.stringify(result)));
+    return;
+  }
   if (mode === 'time' || mode === 'memory') {
     const rows = Number(size);
     console.log(JSON.stringify(mode === 'time' ? measureTime(rows) : measureMemory(rows)));
@@ -149,6 +195,23 @@ function main(): void {
     );
   }
   console.log('Targets: <= 100 ms per 10k rows; < 300 MB peak at 100k rows.');
+
+  console.log(
+    'action rows | .xlsx file | read into grids: in slices (server, check) | straight through | peak memory of one read',
+  );
+  const folder = mkdtempSync(join(tmpdir(), 'bench-parse-'));
+  try {
+    for (const rows of SIZES) {
+      const path = join(folder, `board-${rows}.xlsx`);
+      writeFileSync(path, gridsToXlsx(syntheticWorkbook(rows)));
+      const read = inChild('xlsx', path);
+      console.log(
+        `${rows.toLocaleString('en-GB').padStart(11)} | ${read.fileMb?.toFixed(1).padStart(7)} MB | ${read.slicedMs?.toFixed(0).padStart(35)} ms | ${read.straightMs?.toFixed(0).padStart(13)} ms | ${read.peakMb?.toFixed(0)} MB (process baseline ${read.baselineMb?.toFixed(0)} MB)`,
+      );
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -4,16 +4,19 @@
  *
  * Apps Script has no modules: every file's top-level declarations share one global scope, and
  * it only finds menu functions and triggers as top-level `function` declarations. So the
- * bundle is an IIFE assigned to the global `CoProductionBoard`, followed by one stub per entry
- * point (`function onOpen(e) { return CoProductionBoard.onOpen(e); }`).
+ * bundle is an IIFE assigned to the global `CoProductionBoard` (main.ts's default export),
+ * followed by one stub per entry point (`function onOpen(e) { return CoProductionBoard.onOpen(e); }`).
+ * The stubs' names are read from the built bundle itself (its `MENU_ITEMS` and
+ * `CALLABLE_GLOBALS`), so the registrations in apps-script/menu.ts are the only list of them,
+ * and this script never loads Apps Script code into Node.
  *
  * Run directly with `tsx scripts/build-apps-script.ts`; `npm run build` calls buildAppsScript().
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { GLOBAL_FUNCTIONS } from '../apps-script/menu';
+import vm from 'node:vm';
+import { type BuildOptions, build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const GLOBAL_NAME = 'CoProductionBoard';
@@ -22,9 +25,41 @@ export const DEFAULT_OUT_DIR = 'dist/apps-script';
 /** The placeholder .clasp.json ships with; README tells officers how to replace it. */
 export const SCRIPT_ID_PLACEHOLDER = 'SET-ME-see-apps-script-README';
 
+/**
+ * What esbuild may leave in the bundle. Apps Script's V8 runs ES2020 reliably, and it rejects
+ * class fields (`static x = 1`, `x = 1`), `#private` members and static blocks with a syntax
+ * error that stops every menu item; esbuild lowers them at this target, and `supported` says so
+ * explicitly, so raising the target for some other syntax cannot bring them back.
+ * tests/apps-script-bundle.test.ts checks the bundle for them.
+ */
+export const APPS_SCRIPT_SYNTAX = {
+  target: 'es2020',
+  supported: {
+    'class-field': false,
+    'class-static-field': false,
+    'class-private-field': false,
+    'class-private-method': false,
+    'class-private-accessor': false,
+    'class-private-static-field': false,
+    'class-private-static-method': false,
+    'class-private-static-accessor': false,
+    'class-private-brand-check': false,
+    'class-static-blocks': false,
+  },
+} as const satisfies Pick<BuildOptions, 'target' | 'supported'>;
+
+/** The names Apps Script calls, as the bundle registers them, in the order of the stubs. */
+export interface EntryPoints {
+  /** Called with at most an event object: the onOpen trigger, then the menu items. */
+  readonly events: readonly string[];
+  /** Called by dialogs (`google.script.run`) and triggers with any arguments. */
+  readonly calls: readonly string[];
+}
+
 export interface AppsScriptBuild {
   readonly bundlePath: string;
   readonly bytes: number;
+  readonly entryPoints: EntryPoints;
 }
 
 /**
@@ -44,9 +79,8 @@ export async function buildAppsScript(
     format: 'iife',
     globalName: GLOBAL_NAME,
     platform: 'neutral',
-    // Apps Script's V8 runs ES2020 reliably; newer syntax (class fields, static blocks) is
-    // lowered. Not minified: the execution log's stack traces should be readable.
-    target: 'es2020',
+    ...APPS_SCRIPT_SYNTAX,
+    // Not minified: the execution log's stack traces should be readable.
     mainFields: ['module', 'main'],
     charset: 'utf8',
     legalComments: 'none',
@@ -55,20 +89,71 @@ export async function buildAppsScript(
   });
   const code = result.outputFiles[0]?.text;
   if (code === undefined) throw new Error('esbuild produced no bundle');
-  const bundle = `${code}\n${entryPointStubs()}`;
+  // esbuild's global is the module namespace; the entry points are main.ts's default export
+  // (a module's named exports cannot be computed from a list).
+  const program = `${code}${GLOBAL_NAME} = ${GLOBAL_NAME}.default;\n`;
+  const entryPoints = bundleEntryPoints(program);
+  const bundle = `${program}\n${entryPointStubs(entryPoints)}`;
   const bundlePath = join(target, BUNDLE_FILE);
   await writeFile(bundlePath, bundle, 'utf8');
   await copyFile(join(ROOT, 'apps-script/appsscript.json'), join(target, 'appsscript.json'));
   if (!(await configuredScriptId())) warn(SCRIPT_ID_HELP);
-  return { bundlePath, bytes: Buffer.byteLength(bundle) };
+  return { bundlePath, bytes: Buffer.byteLength(bundle), entryPoints };
+}
+
+/**
+ * Runs the bundle (without its stubs) in an empty context, as Apps Script loads it before any
+ * trigger, and reads the registrations off its global. `onOpen` is not a registration: it is
+ * Apps Script's own name for the simple trigger, and main.ts defines it from MENU_ITEMS.
+ */
+export function bundleEntryPoints(program: string): EntryPoints {
+  let global: Record<string, unknown>;
+  try {
+    global = vm.runInNewContext(`${program}\n${GLOBAL_NAME};`, {}, { filename: BUNDLE_FILE });
+  } catch (error) {
+    throw new Error(
+      `The Apps Script bundle fails to load (${String(error)}). Apps Script loads the whole ` +
+        'file before every menu click and trigger, so nothing at the top level of apps-script/ ' +
+        'or schema/ may call an Apps Script service.',
+    );
+  }
+  const registered = (list: 'MENU_ITEMS' | 'CALLABLE_GLOBALS'): string[] => {
+    const registrations = global[list];
+    if (!Array.isArray(registrations)) throw new Error(`${GLOBAL_NAME}.${list} is not a list`);
+    return registrations.map((registration: { functionName?: unknown }) =>
+      String(registration.functionName),
+    );
+  };
+  const entryPoints = {
+    events: ['onOpen', ...registered('MENU_ITEMS')],
+    calls: registered('CALLABLE_GLOBALS'),
+  };
+  const seen = new Set<string>();
+  for (const name of [...entryPoints.events, ...entryPoints.calls]) {
+    // A stub is `function <name>`: the name must be an identifier, and two stubs of one name
+    // would silently leave only the last one reachable.
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === GLOBAL_NAME) {
+      throw new Error(`"${name}" cannot be the name of an Apps Script global function`);
+    }
+    if (seen.has(name)) throw new Error(`Two entry points are registered as ${name}`);
+    seen.add(name);
+    if (typeof global[name] !== 'function') {
+      throw new Error(`${name} is registered but ${GLOBAL_NAME}.${name} is not a function`);
+    }
+  }
+  return entryPoints;
 }
 
 /** One top-level function per global Apps Script calls by name, delegating to the bundle. */
-export function entryPointStubs(): string {
-  const stubs = GLOBAL_FUNCTIONS.map(
-    (name) => `function ${name}(e) {\n  return ${GLOBAL_NAME}.${name}(e);\n}`,
-  );
-  return `// Entry points for Apps Script (menu items and the onOpen trigger).\n${stubs.join('\n')}\n`;
+export function entryPointStubs({ events, calls }: EntryPoints): string {
+  const stubs = [
+    ...events.map((name) => `function ${name}(e) {\n  return ${GLOBAL_NAME}.${name}(e);\n}`),
+    // Dialogs pass several arguments (`draftCirculationPack(meetingId, audience)`): all go on.
+    ...calls.map(
+      (name) => `function ${name}(...args) {\n  return ${GLOBAL_NAME}.${name}(...args);\n}`,
+    ),
+  ];
+  return `// Entry points for Apps Script (the onOpen trigger, the menu items, the globals dialogs and triggers call).\n${stubs.join('\n')}\n`;
 }
 
 /**

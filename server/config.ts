@@ -26,13 +26,16 @@ export interface ServerConfig {
   readonly generatedTokens: boolean;
   readonly port: number;
   readonly host: string;
+  /** Web origins allowed to call the API from a browser (`BOARD_CORS_ORIGINS`); none by default. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The environment, or the part of it a caller passes on. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Where the board is read from: BOARD_SPREADSHEET_ID, BOARD_WORKBOOK, or the demo board. */
 export function readSourceConfig(env: Env): SourceConfig {
@@ -77,7 +80,36 @@ export function readConfig(env: Env): ServerConfig {
     generatedTokens,
     port: port(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
+    corsOrigins: corsOrigins(env.BOARD_CORS_ORIGINS),
   };
+}
+
+/**
+ * `BOARD_CORS_ORIGINS`: web origins (`https://intranet.example.org`), comma-separated. Each must
+ * be an origin and nothing more, because browsers compare it with theirs character for
+ * character: a path, a trailing slash or a `*` would silently allow nothing or too much.
+ */
+export function corsOrigins(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries.map((entry) => {
+    let origin: string | null = null;
+    try {
+      const url = new URL(entry);
+      if (url.protocol === 'https:' || url.protocol === 'http:') origin = url.origin;
+    } catch {
+      // reported below
+    }
+    if (origin !== entry) {
+      throw new ConfigError(
+        `BOARD_CORS_ORIGINS: "${entry}" is not a web origin; write each as scheme, host and port ` +
+          'only, such as https://intranet.example.org or http://localhost:8080, separated by commas.',
+      );
+    }
+    return origin;
+  });
 }
 
 /**

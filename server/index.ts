@@ -2,9 +2,9 @@
  * `npm start`: the board's GraphQL server. Reads its settings from the environment (DESIGN §6),
  * serves the bundled demo board when nothing else is configured, and shuts down gracefully.
  */
-import { createServer } from 'node:http';
 import { tokenTable } from './auth';
 import { ConfigError, readConfig, type ServerConfig } from './config';
+import { createBoardHttpServer } from './http-server';
 import { circulationRecorder } from './packs/record';
 import { SnapshotCache } from './snapshot-cache';
 import { sourceFromConfig } from './sources/from-config';
@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     recorder: circulationRecorder(source, cache, () => new Date()),
     log: writeLine,
   });
-  const server = createServer(yoga);
+  // Header, request and keep-alive timeouts and a connection cap that slow clients cannot
+  // fill: see http-server.ts.
+  const { server } = createBoardHttpServer(yoga);
 
   // Read the board before the first request, so that it is answered at once. A failure here
   // is not fatal: requests get a clear error until a read succeeds.

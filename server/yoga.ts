@@ -1,28 +1,52 @@
 /**
  * The GraphQL server as a fetch handler (no sockets here: `index.ts` listens, tests call
- * `yoga.fetch`). Requests go: health check or authentication -> one snapshot for the whole
- * request -> armoured validation -> resolvers, with `extensions.stale` when the snapshot is old.
+ * `yoga.fetch`), composed of one-purpose plugins in `plugins/`. A request goes: request log ->
+ * health check (open) -> authentication -> request limits -> pack downloads -> one snapshot for
+ * the whole request (the context) -> response cache -> armoured parse and validation -> cost
+ * with the variables' values -> resolvers (a mutation's recordings all at once), with
+ * `extensions.stale` when the snapshot is old, and suggestions taken out of errors for those who
+ * may not introspect. Plugin order matters and is the order below.
  */
 import { readFileSync } from 'node:fs';
-import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
 import {
   createSchema,
   createYoga,
-  type Plugin,
   type YogaInitialContext,
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { londonToday } from '../schema/dates';
-import { bearerToken, type TokenTable } from './auth';
-import type { BoardContext, Role } from './graphql/context';
+import type { TokenTable } from './auth';
 import { resolvers } from './graphql/resolvers';
 import { namedArgumentErrors } from './graphql/validation';
 import type { CirculationRecorder } from './packs/record';
-import { isPackPath, packResponse } from './packs/route';
-import { responseCache } from './response-cache';
-import type { CachedSnapshot, SnapshotCache } from './snapshot-cache';
+import { boundedParserCache } from './parse-cache';
+import { armorPlugins } from './plugins/armor';
+import { useAtomicCirculation } from './plugins/atomic-circulation';
+import { bearerAuthenticator, useAuthentication } from './plugins/authentication';
+import {
+  type BoardServerContext,
+  boardContext,
+  snapshotPerRequest,
+} from './plugins/board-snapshot';
+import { corsPolicy } from './plugins/cors';
+import {
+  graphiqlPage,
+  pageTokenAuthenticator,
+  useGraphiqlPageHeaders,
+} from './plugins/graphiql-page';
+import { useHealth } from './plugins/health';
+import { useHideSuggestions } from './plugins/hide-suggestions';
+import { usePackRoutes } from './plugins/pack-routes';
+import { useQueryCost } from './plugins/query-cost';
+import { MAX_REQUEST_BODY_BYTES, useRequestLimits } from './plugins/request-limits';
+import { useRequestLog } from './plugins/request-log';
+import { requestStates } from './plugins/request-state';
+import { useStaleExtension } from './plugins/stale-extension';
+import { type ResponseStore, useResponseCache } from './response-cache';
+import type { SnapshotCache } from './snapshot-cache';
+
+export type { BoardServerContext } from './plugins/board-snapshot';
 
 const typeDefs = readFileSync(new URL('../schema/graphql/board.graphql', import.meta.url), 'utf8');
 
@@ -36,200 +60,67 @@ export interface BoardServerOptions {
   readonly now?: () => Date;
   /** One structured line per request; never a token, a query text or personal data. */
   readonly log?: (line: Record<string, unknown>) => void;
-}
-
-/** The request-level context: the resolvers' context plus what the plugins need. */
-export interface BoardServerContext extends BoardContext {
-  readonly stale: CachedSnapshot['stale'];
+  /** Web origins allowed to call the API from a browser (`BOARD_CORS_ORIGINS`); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Where answers are kept (tests pass their own to look inside); a bounded one by default. */
+  readonly responseStore?: ResponseStore;
 }
 
 export type BoardYoga = YogaServerInstance<object, BoardServerContext>;
 
 export function createBoardYoga(options: BoardServerOptions): BoardYoga {
   const now = options.now ?? (() => new Date());
-  const roles = new WeakMap<Request, Role>();
-  const operations = new WeakMap<Request, string>();
-  const started = new WeakMap<Request, number>();
-
   const today = () => londonToday(now());
-  const results = responseCache({
-    snapshots: options.cache,
-    roleOf: (request) => roles.get(request),
-    todayOf: today,
-  });
+  const states = requestStates();
+  const snapshotOf = snapshotPerRequest(options.cache);
+  // The bearer header first: a bad header is refused even on a page that carries ?token=.
+  const authenticators = [
+    bearerAuthenticator(options.tokens),
+    pageTokenAuthenticator(options.tokens),
+  ];
 
-  const armor = new EnvelopArmor({
-    maxDepth: { n: 6 },
-    maxAliases: { n: 15 },
-    costLimit: { maxCost: 5000 },
-    maxTokens: { n: 1000 },
-    maxDirectives: { n: 50 },
-    blockFieldSuggestion: { enabled: true },
-  });
-
-  const access: Plugin<BoardServerContext> = {
-    async onRequest({ request, url, endResponse }) {
-      started.set(request, performance.now());
-      if (url.pathname === '/health' && request.method === 'GET') {
-        const asking = bearerToken(request.headers.get('authorization'));
-        const officer = asking !== null && options.tokens.roleOf(asking) === 'OFFICER';
-        endResponse(health(options.cache, officer));
-        return;
-      }
-      const token =
-        bearerToken(request.headers.get('authorization')) ?? graphiqlPageToken(request, url);
-      const role = token === null ? null : options.tokens.roleOf(token);
-      if (role === null) {
-        endResponse(unauthorised(token !== null));
-        return;
-      }
-      roles.set(request, role);
-      if (isPackPath(url.pathname) && request.method === 'GET') {
-        try {
-          endResponse(packResponse(url, (await results.snapshotFor(request)).snapshot));
-        } catch (error) {
-          endResponse(
-            new Response(`${error instanceof Error ? error.message : String(error)}\n`, {
-              status: 503,
-              headers: { 'content-type': 'text/plain; charset=utf-8' },
-            }),
-          );
-        }
-      }
-    },
-    onParams({ params, request }) {
-      if (params.operationName) operations.set(request, params.operationName);
-    },
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult, args }) {
-          const context = args.contextValue as BoardServerContext;
-          // The reason can name a file path or a spreadsheet; partners get the gist only.
-          const stale =
-            context.stale && context.role === 'PARTNER'
-              ? { ...context.stale, reason: PARTNER_STALE_REASON }
-              : context.stale;
-          if (stale && !(Symbol.asyncIterator in result)) {
-            setResult({ ...result, extensions: { ...result.extensions, stale } });
-          }
-        },
-      };
-    },
-    onResponse({ request, response }) {
-      const start = started.get(request);
-      options.log?.({
-        time: now().toISOString(),
-        method: request.method,
-        path: new URL(request.url).pathname,
-        status: response.status,
-        role: roles.get(request) ?? null,
-        operation: operations.get(request) ?? null,
-        ms: start === undefined ? null : Math.round((performance.now() - start) * 10) / 10,
-      });
-    },
-  };
+  // Those who may not introspect get no piece of the schema from error messages either.
+  const mayNotIntrospect = (request: Request) =>
+    !options.demo && states(request).role === 'PARTNER';
 
   return createYoga<object, BoardServerContext>({
     schema: createSchema<BoardServerContext & YogaInitialContext>({ typeDefs, resolvers }),
     graphqlEndpoint: '/graphql',
-    // Yoga's own health check answers any URL ending in this; fetch URLs never hold a fragment,
-    // so it never matches, and GET /health is ours (it reports the snapshot's age).
+    // Yoga's own health check answers any URL ending in this. Browsers never send a fragment,
+    // so only a hand-made request can match, and it gets an empty 200 that says nothing;
+    // GET /health is ours (it reports the snapshot's age).
     healthCheckEndpoint: '#built-in-health-check-off',
     landingPage: false,
     maskedErrors: true,
     logging: false,
-    // Yoga's GraphiQL plugin answers before ours runs, so the page checks its token itself.
-    graphiql: (request) => {
-      const token = graphiqlPageToken(request, new URL(request.url));
-      const role = token === null ? null : options.tokens.roleOf(token);
-      if (role === null || (role === 'PARTNER' && !options.demo)) return false;
-      return {
-        title: 'Co-Production Board',
-        // The page was opened with ?token=; GraphiQL sends it as a header from then on.
-        ...(token ? { headers: JSON.stringify({ Authorization: `Bearer ${token}` }) } : {}),
-      };
-    },
-    context: async ({ request }) => {
-      const role = roles.get(request) as Role;
-      let cached: CachedSnapshot;
-      try {
-        cached = await results.snapshotFor(request);
-      } catch (error) {
-        throw new GraphQLError(error instanceof Error ? error.message : String(error), {
-          extensions: { code: 'BOARD_UNAVAILABLE', http: { status: 503 } },
-        });
-      }
-      return {
-        role,
-        snapshot: cached.snapshot,
-        stale: cached.stale,
-        today: today(),
-        ...(options.recorder ? { recorder: options.recorder } : {}),
-      };
-    },
+    cors: corsPolicy(options.corsOrigins ?? []),
+    // Enforced by yoga before the body is read (Content-Length) or while it arrives (chunked);
+    // request-limits.ts words the 413.
+    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    parserAndValidationCache: boundedParserCache(),
+    graphiql: graphiqlPage({ tokens: options.tokens, demo: options.demo }),
+    context: boardContext({ snapshotOf, states, today, recorder: options.recorder }),
     plugins: [
-      access,
-      // After access (it needs the role), before armour: a cached answer was checked already.
-      results.plugin,
-      ...armor.protect().plugins,
-      namedArgumentErrors(),
-      useDisableIntrospection({
-        isDisabled: (request) => !options.demo && roles.get(request) === 'PARTNER',
+      ...(options.log ? [useRequestLog({ states, now, log: options.log })] : []),
+      useHealth({ cache: options.cache, authenticators }),
+      useAuthentication({ authenticators, states }),
+      useRequestLimits(),
+      usePackRoutes({ snapshotOf }),
+      useStaleExtension(),
+      useResponseCache({
+        snapshotOf,
+        roleOf: (request) => states(request).role,
+        todayOf: today,
+        ...(options.responseStore ? { store: options.responseStore } : {}),
       }),
+      ...armorPlugins(),
+      namedArgumentErrors(),
+      useDisableIntrospection({ isDisabled: mayNotIntrospect }),
+      // Cost before the recordings: a refused mutation writes nothing.
+      useQueryCost(),
+      useAtomicCirculation(),
+      useHideSuggestions({ hides: mayNotIntrospect }),
+      useGraphiqlPageHeaders(),
     ],
   });
-}
-
-/**
- * A browser cannot send a bearer header when it opens a page, so the GraphiQL page alone may
- * carry the token as `?token=`. Queries themselves always need the header.
- */
-function graphiqlPageToken(request: Request, url: URL): string | null {
-  const wantsPage =
-    url.pathname === '/graphql' &&
-    request.method === 'GET' &&
-    (request.headers.get('accept') ?? '').includes('text/html') &&
-    !url.searchParams.has('query');
-  return wantsPage ? url.searchParams.get('token') : null;
-}
-
-function unauthorised(tokenGiven: boolean): Response {
-  return Response.json(
-    {
-      errors: [
-        {
-          message: tokenGiven
-            ? 'That access token is not valid.'
-            : 'An access token is needed: send the header "Authorization: Bearer <token>".',
-          extensions: { code: 'UNAUTHENTICATED' },
-        },
-      ],
-    },
-    { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="co-production-board"' } },
-  );
-}
-
-const PARTNER_STALE_REASON = 'the board could not be read again just now';
-
-/**
- * Open to monitoring without a token, so the error itself (which can name a file, a
- * spreadsheet or a service account) is shown only to officers; others learn that it failed.
- */
-function health(cache: BoardServerOptions['cache'], officer: boolean): Response {
-  const status = cache.status();
-  const lastError =
-    status.lastError === null || officer
-      ? status.lastError
-      : 'The last read of the board failed (details in the server log, or send an officer token).';
-  const state = status.ageSeconds === null ? 'starting' : status.lastError ? 'degraded' : 'ok';
-  return Response.json(
-    {
-      status: state,
-      snapshotAgeSeconds: status.ageSeconds,
-      lastRefreshError: lastError,
-      lastSuccessAt: status.lastSuccessAt,
-      upstreamReads: status.reads,
-    },
-    { status: state === 'starting' && status.lastError ? 503 : 200 },
-  );
 }

@@ -307,10 +307,14 @@ describe('googleSheetsSource: passing failures (retryable, no hidden retries)', 
   });
 
   it('a slow answer times out', async () => {
-    fake.slowNext(3000);
-    const started = Date.now();
+    // The answer is held until the test lets it go, so only the client's own timeout (a real
+    // one: googleapis aborts with AbortSignal.timeout, which fake timers do not reach) can end
+    // the read. That it ended while the answer was still held is what proves the timeout.
+    const hold = fake.holdNext();
     const { error, calls } = await failure(() => source({ timeoutMs: 200 }).readGrids());
-    expect(Date.now() - started).toBeLessThan(2000);
+    await hold.arrived;
+    expect(fake.held).toBe(1);
+    hold.release();
     expect(error.retryable).toBe(true);
     expect(error.status).toBeUndefined();
     expect(error.message).toMatch(/did not answer within 200 ms/);

@@ -10,6 +10,7 @@ import { visibleName } from '../server/graphql/access';
 import type { BoardContext } from '../server/graphql/context';
 import {
   allFormats,
+  demoGrids,
   demoSnapshot,
   GOLDEN_MEETING,
   packFor,
@@ -17,6 +18,14 @@ import {
   withHeaderRenamed,
   withoutTab,
 } from './packs-fixtures';
+import { attendanceSection } from './support/partner-sweep';
+
+/** The demo grids with one Settings value set (added when the key is not there). */
+function withSetting(key: string, value: string | number) {
+  const grids = demoGrids();
+  const settings = (grids.Settings ?? []).filter((row) => row[0] !== key);
+  return { ...grids, Settings: [...settings, [key, value]] };
+}
 
 /** Plain text with its line wrapping undone, to find a sentence wherever the lines broke. */
 function oneLine(text: string): string {
@@ -83,6 +92,30 @@ describe('redaction: packs go outside the board', () => {
     expect(oneLine(text)).toContain(
       'Chaired by: Hannah Osei-Bonsu (officer co-chair) and Joseph Amankwah (deputy co-chair)',
     );
+  });
+
+  it('counts attendees who have not consented, never listing them, and withholds small counts', () => {
+    const withheldLabels = [
+      ...new Set(board.members.filter((m) => !m.nameInCirculation).map(circulatedName)),
+    ];
+    for (const meeting of board.meetings.filter((m) => m.status === 'Held')) {
+      for (const pack of allFormats(board, { meetingId: meeting.id })) {
+        const section = attendanceSection(pack.content, pack.easyRead, pack.format === 'HTML');
+        expect(section.length, meeting.id).toBeGreaterThan(100);
+        for (const label of withheldLabels) expect(section, meeting.id).not.toContain(label);
+      }
+    }
+    const text = oneLine(packFor(board, { format: 'TEXT' }).content);
+    // MT-2026-10: M15 alone sent apologies, M08 and M11 were absent; three unnamed came.
+    expect(text).toContain('Total 7 not shown not shown');
+    expect(text).toContain('Yusuf Demirel; and 3 members not named.');
+    expect(text).toContain('Apologies: any members not named (how many is not shown).');
+    expect(text).toContain('"Not shown" stands for a figure that would count fewer than 3 members');
+    // With a smallest group of 2, the two absent can be counted (and the note says 2).
+    const two = buildSnapshot(withSetting('Smallest reported group', 2));
+    const changed = oneLine(packFor(two, { format: 'TEXT' }).content);
+    expect(changed).not.toBe(text);
+    expect(changed).not.toContain('fewer than 3');
   });
 
   it('names people exactly as the GraphQL API names them to partners', () => {

@@ -30,7 +30,7 @@ describe('the passing board', () => {
 describe('R1 member cap', () => {
   it('R1: always reports the places filled', () => {
     expect(checkMemberCap(board(), TODAY)).toEqual([
-      { rule: 'R1', severity: 'info', message: '7 of 20 places filled.', memberIds: [] },
+      { rule: 'R1', severity: 'info', message: '7 of 20 places filled.', memberIds: [], cells: [] },
     ]);
   });
 
@@ -217,6 +217,7 @@ describe('R6 balance', () => {
         severity: 'info',
         message: 'Residents 1, Providers 1, Staff 3, Council 1, Other 1',
         memberIds: [],
+        cells: [],
       },
       expect.objectContaining({ rule: 'R6', severity: 'warning' }),
     ]);

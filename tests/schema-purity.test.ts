@@ -5,7 +5,9 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // schema/ is bundled into Apps Script, which has no Node and no DOM. Its tsconfig allows only
-// the ECMAScript library; this proves the type checker really refuses the others.
+// the ECMAScript library; this proves the type checker really refuses the others. Globals are
+// only visible to the type checker; imports between layers are also refused by Biome, which
+// tests/layers.test.ts proves.
 const root = join(import.meta.dirname, '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const scratch = mkdtempSync(join(root, 'schema', '.purity-'));

@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { enumValueName } from '../schema/graphql/enums';
+import { MEMBER_CATEGORIES, MEMBER_ROLES } from '../schema/layout';
+import { partnerAttendance, partnerBalance } from '../schema/partner-figures';
+import { attendanceByConstituency, heldMeetingsIn } from '../schema/rules';
 import { buildSnapshot } from '../schema/snapshot';
+import { partnerMemberId } from '../server/graphql/access';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../server/sources/local-workbook';
 import { gridsSource, OFFICER_TOKEN, PARTNER_TOKEN, testServer } from './support/board-server';
 
+/** One field of an answer's data, for the test to cast (fails the test when there is no data). */
+function dataField(body: { data?: Record<string, unknown> | null }, name: string): unknown {
+  expect(body.data, name).toBeTruthy();
+  return (body.data as Record<string, unknown>)[name];
+}
+
 const demo = testServer();
 const demoSnapshot = buildSnapshot(await localWorkbookSource(DEMO_WORKBOOK_PATH).readGrids());
+
+/** DESIGN §4: partners get members by role, then category, then name as circulated. */
+function expectPartnerOrder(members: readonly { name: string; role: string; category: string }[]) {
+  const roles = MEMBER_ROLES.map(enumValueName);
+  const categories = MEMBER_CATEGORIES.map(enumValueName);
+  const name = (member: { name: string }) => member.name.toLowerCase();
+  const sorted = [...members].sort(
+    (a, b) =>
+      roles.indexOf(a.role) - roles.indexOf(b.role) ||
+      categories.indexOf(a.category) - categories.indexOf(b.category) ||
+      (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0),
+  );
+  expect(members.map((member) => member.name)).toEqual(sorted.map((member) => member.name));
+}
 
 describe('access', () => {
   it('answers 401 without a token, and with an unknown one', async () => {
@@ -293,28 +318,234 @@ describe('partners', () => {
     const withheld = demoSnapshot.members.find(
       (person) => !person.nameInCirculation && person.role === 'Member',
     );
-    const { body } = await demo.query(PARTNER_TOKEN, `{ member(id: "${withheld?.id}") { name } }`);
-    expect(body.data?.member).toEqual({ name: `Member (${withheld?.category})` });
+    const id = partnerMemberId(withheld?.id ?? '');
+    const { body } = await demo.query(PARTNER_TOKEN, `{ member(id: "${id}") { id name } }`);
+    expect(body.data?.member).toEqual({ id, name: `Member (${withheld?.category})` });
   });
 
-  it('see invitees in an order that does not hint at withheld names', async () => {
+  it('see invitees by role, then category, then name (DESIGN §4)', async () => {
     const { body } = await demo.query(
       PARTNER_TOKEN,
-      '{ meeting(id: "MT-2026-11") { invitees { name role } } }',
+      '{ meeting(id: "MT-2026-11") { invitees { name role category } } }',
     );
     const meeting = body.data?.meeting as
-      | { invitees: { name: string; role: string }[] }
+      | { invitees: { name: string; role: string; category: string }[] }
       | undefined;
     const invited = meeting?.invitees ?? [];
     expect(invited.length).toBeGreaterThan(2);
-    const others = invited
-      .filter((member) => member.role === 'MEMBER')
-      .map((member) => member.name);
-    expect(others).toEqual([...others].sort((a, b) => a.localeCompare(b)));
     expect(invited.slice(0, 2).map((member) => member.role)).toEqual([
       'RESIDENT_CO_CHAIR',
       'OFFICER_CO_CHAIR',
     ]);
+    expectPartnerOrder(invited);
+  });
+
+  it('never get a sheet Member ID, and cannot probe one', async () => {
+    const ids = demoSnapshot.members.map((person) => person.id);
+    const { body } = await demo.query(
+      PARTNER_TOKEN,
+      '{ members { id } board { coChairs { id } } projects { lead { id } members { id } } }',
+    );
+    const text = JSON.stringify(body.data);
+    for (const id of ids) expect(text).not.toContain(`"${id}"`);
+    const seen = (dataField(body, 'members') as { id: string }[]).map((member) => member.id);
+    expect(seen).toHaveLength(ids.length);
+    for (const id of seen) expect(id).toMatch(/^member-[0-9a-f]{20}$/);
+    // Every sheet ID, consenting or not, names nobody: the answer is the same as for "M99".
+    const probes = [...ids, 'M99'].map((id, index) => `p${index}: member(id: "${id}") { name }`);
+    for (let start = 0; start < probes.length; start += 10) {
+      const probe = await demo.query(
+        PARTNER_TOKEN,
+        `{ ${probes.slice(start, start + 10).join(' ')} }`,
+      );
+      expect(Object.values(probe.body.data ?? {}).every((answer) => answer === null)).toBe(true);
+    }
+    const owned = await demo.query(PARTNER_TOKEN, '{ actions(ownerId: "M05") { totalCount } }');
+    expect(owned.body.data?.actions).toEqual({ totalCount: 0 });
+  });
+
+  it('follow a member by their opaque ID from a list to member() and actions(ownerId:)', async () => {
+    const m05 = partnerMemberId('M05');
+    const member = await demo.query(PARTNER_TOKEN, `{ member(id: "${m05}") { id name } }`);
+    expect(member.body.data?.member).toEqual({ id: m05, name: 'Member (Social worker)' });
+    const officer = await demo.query(OFFICER_TOKEN, '{ actions(ownerId: "M05") { totalCount } }');
+    const partner = await demo.query(
+      PARTNER_TOKEN,
+      `{ actions(ownerId: "${m05}", first: 200) { totalCount edges { node { owners { id } } } } }`,
+    );
+    const page = partner.body.data?.actions as {
+      totalCount: number;
+      edges: { node: { owners: { id: string }[] } }[];
+    };
+    expect(page.totalCount).toBe(
+      (dataField(officer.body, 'actions') as { totalCount: number }).totalCount,
+    );
+    expect(page.totalCount).toBeGreaterThan(0);
+    for (const edge of page.edges) expect(edge.node.owners.map((owner) => owner.id)).toContain(m05);
+    // Officers still use the sheet's IDs; an opaque ID means nothing to them.
+    const officerById = await demo.query(OFFICER_TOKEN, `{ member(id: "${m05}") { id } }`);
+    expect(officerById.body.data?.member).toBeNull();
+  });
+
+  it("get no term dates, organisation or group of a member who has not consented; a consenting member's are shown", async () => {
+    const fields = 'name organisation group termStart termEnd extendedTo';
+    const { body } = await demo.query(
+      PARTNER_TOKEN,
+      `{ withheld: member(id: "${partnerMemberId('M19')}") { ${fields} }
+         former: member(id: "${partnerMemberId('M03')}") { ${fields} }
+         named: member(id: "${partnerMemberId('M01')}") { ${fields} } }`,
+    );
+    expect(body.data).toEqual({
+      withheld: {
+        name: 'Member (Self-advocacy group)',
+        organisation: null,
+        group: null,
+        termStart: null,
+        termEnd: null,
+        extendedTo: null,
+      },
+      former: {
+        name: 'Member (Provider)',
+        organisation: null,
+        group: null,
+        termStart: null,
+        termEnd: null,
+        extendedTo: null,
+      },
+      named: {
+        name: 'Dorothy Finchley',
+        organisation: null,
+        group: null,
+        termStart: '2023-11-01',
+        termEnd: '2024-10-31',
+        extendedTo: '2025-01-14',
+      },
+    });
+    const officer = await demo.query(
+      OFFICER_TOKEN,
+      `{ member(id: "M19") { ${fields} } other: member(id: "M03") { organisation termEnd } }`,
+    );
+    expect(officer.body.data).toEqual({
+      member: {
+        name: 'Leon Whitacre',
+        organisation: null,
+        group: 'Northside Speak Up',
+        termStart: '2026-03-01',
+        termEnd: null,
+        extendedTo: null,
+      },
+      other: { organisation: 'Brookvale Home Care', termEnd: '2025-06-30' },
+    });
+  });
+
+  it('get members by role, category and name, never in sheet order; officers in sheet order', async () => {
+    const query = '{ members { id name role category } }';
+    const partner = (await demo.query(PARTNER_TOKEN, query)).body.data?.members as {
+      id: string;
+      name: string;
+      role: string;
+      category: string;
+    }[];
+    expectPartnerOrder(partner);
+    expect(partner.map((member) => member.id).sort()).toEqual(
+      demoSnapshot.members.map((member) => partnerMemberId(member.id)).sort(),
+    );
+    const officer = (await demo.query(OFFICER_TOKEN, query)).body.data?.members as { id: string }[];
+    expect(officer.map((member) => member.id)).toEqual(demoSnapshot.members.map((m) => m.id));
+  });
+
+  it('get figures about people through the small-number rule; officers get them whole', async () => {
+    const query = `{ board { activeMemberCount balance { residentsLargest counts { constituency count } } }
+      meeting(id: "MT-2026-10") { attendanceSummary { constituency present apologies absent } } }`;
+    const partner = await demo.query(PARTNER_TOKEN, query);
+    expect(partner.body.errors).toBeUndefined();
+    const balance = partnerBalance(demoSnapshot);
+    expect(partner.body.data?.board).toEqual({
+      activeMemberCount: balance.activeMembers,
+      balance: {
+        residentsLargest: true,
+        counts: balance.counts.map(({ constituency, count }) => ({
+          constituency: constituency.toUpperCase(),
+          count,
+        })),
+      },
+    });
+    // Provider and Council have one active member each who has not consented; Staff is
+    // withheld too, or the total minus the others would give their sum (two people) back.
+    expect(balance.counts.map((row) => row.count)).toEqual([7, null, null, null, 2]);
+    const summary = (dataField(partner.body, 'meeting') as { attendanceSummary: unknown[] })
+      .attendanceSummary;
+    expect(summary).toEqual(
+      partnerAttendance(demoSnapshot, 'MT-2026-10').byConstituency.map((row) => ({
+        ...row,
+        constituency: row.constituency.toUpperCase(),
+      })),
+    );
+    expect(summary).toContainEqual({
+      constituency: 'RESIDENT',
+      present: null,
+      apologies: null,
+      absent: null,
+    });
+    const officer = await demo.query(OFFICER_TOKEN, query);
+    expect(officer.body.data?.board).toMatchObject({ activeMemberCount: 17 });
+    expect(
+      (dataField(officer.body, 'meeting') as { attendanceSummary: unknown[] }).attendanceSummary,
+    ).toEqual(
+      attendanceByConstituency(demoSnapshot, ['MT-2026-10']).map((row) => ({
+        ...row,
+        constituency: row.constituency.toUpperCase(),
+      })),
+    );
+  });
+
+  it('cannot difference two annual reports to get one meeting back', async () => {
+    // The year to the golden meeting minus the year to the day before is that meeting alone.
+    const report = async (from: string, to: string) =>
+      (
+        await demo.query(
+          PARTNER_TOKEN,
+          `{ annualReport(from: "${from}", to: "${to}") { attendanceByConstituency { constituency present apologies absent } } }`,
+        )
+      ).body.data?.annualReport as {
+        attendanceByConstituency: Record<'present' | 'apologies' | 'absent', number | null>[];
+      };
+    const meetingIds = (from: string, to: string) =>
+      heldMeetingsIn(demoSnapshot, from, to).map((meeting) => meeting.id);
+    for (const [from, to] of [
+      ['2023-11-01', '2026-10-28'],
+      ['2023-11-01', '2026-10-27'],
+      ['2026-10-28', '2026-10-28'],
+      ['2024-06-26', '2024-07-31'],
+    ] as const) {
+      const rows = (await report(from, to)).attendanceByConstituency;
+      const perMeeting = meetingIds(from, to).map((id) => partnerAttendance(demoSnapshot, id));
+      rows.forEach((row, index) => {
+        for (const key of ['present', 'apologies', 'absent'] as const) {
+          // Each figure is a sum of figures partners have per meeting, or withheld.
+          const parts = perMeeting.map((table) => table.byConstituency[index]?.[key] ?? null);
+          expect(row[key]).toBe(
+            parts.includes(null) ? null : parts.reduce<number>((a, b) => a + (b ?? 0), 0),
+          );
+        }
+      });
+    }
+    const single = (await report('2026-10-28', '2026-10-28')).attendanceByConstituency;
+    expect(single.map((row) => row.present)).toEqual(
+      partnerAttendance(demoSnapshot, 'MT-2026-10').byConstituency.map((row) => row.present),
+    );
+  });
+
+  it("cannot date a withheld member's joining from past meetings' invitee lists", async () => {
+    // M19 joined in March 2026; a partner sees them invited to a 2024 meeting as to any other,
+    // while an officer sees the roster of the day.
+    const query = '{ meeting(id: "MT-2024-05") { invitees { id } } }';
+    const ids = (body: { data?: Record<string, unknown> | null }) =>
+      ((dataField(body, 'meeting') as { invitees: { id: string }[] }).invitees ?? []).map(
+        (m) => m.id,
+      );
+    expect(ids((await demo.query(PARTNER_TOKEN, query)).body)).toContain(partnerMemberId('M19'));
+    expect(ids((await demo.query(OFFICER_TOKEN, query)).body)).not.toContain('M19');
   });
 
   it('read a withheld co-chair as role and category too', async () => {

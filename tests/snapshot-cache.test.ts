@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkbookGrids } from '../schema/grid';
 import type { RetryPolicy } from '../server/retry';
 import { SnapshotCache, type SnapshotCacheOptions } from '../server/snapshot-cache';
@@ -347,24 +347,37 @@ describe('SnapshotCache: load during an outage', () => {
 });
 
 describe('SnapshotCache: default timers', () => {
-  it('waits for a refresh on a real timer of freshWaitMs, then serves stale', async () => {
-    const source = new FakeSource();
-    let time = START;
-    const cache = new SnapshotCache(source, {
-      refreshSeconds: 30,
-      retry: POLICY,
-      now: () => time,
-      freshWaitMs: 2,
-    });
-    const first = cache.get();
-    source.last.resolve(members('Ann'));
-    await first;
-    time += 30_000;
-    const slow = await cache.get(); // the read stays pending; the 2 ms wait ends
-    expect(slow.stale).toEqual({ ageSeconds: 30, reason: 'refresh in progress' });
-    const quick = cache.get();
-    source.last.resolve(members('Bea'));
-    expect((await quick).version).toBe(2);
+  it('waits for a refresh on its own timer of freshWaitMs, then serves stale', async () => {
+    // No sleep is injected, so the cache uses setTimeout; faking only the timers keeps
+    // setImmediate (flush) real and lets the test move time on instead of waiting for it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const source = new FakeSource();
+      let time = START;
+      const cache = new SnapshotCache(source, {
+        refreshSeconds: 30,
+        retry: POLICY,
+        now: () => time,
+      });
+      const first = cache.get();
+      source.last.resolve(members('Ann'));
+      await first;
+      time += 30_000;
+      const waiting = cache.get(); // the read stays pending; the 1.5 s wait runs on a timer
+      await vi.advanceTimersByTimeAsync(1_499);
+      expect(await isSettled(waiting)).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const slow = await waiting;
+      expect(slow.stale).toEqual({ ageSeconds: 30, reason: 'refresh in progress' });
+      const quick = cache.get();
+      expect(vi.getTimerCount()).toBe(1);
+      source.last.resolve(members('Bea'));
+      expect((await quick).version).toBe(2);
+      // The refresh settled first, so its wait's timer was cleared rather than left to run.
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

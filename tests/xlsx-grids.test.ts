@@ -1,7 +1,12 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { readXlsxGrids, WorkbookFileError } from '../server/sources/xlsx-grids';
+import { packageXlsx, zipParts } from '../scripts/synthetic-xlsx';
+import {
+  readXlsxGrids,
+  readXlsxGridsInSlices,
+  WorkbookFileError,
+} from '../server/sources/xlsx-grids';
 import { buildXlsx, type FixtureOptions, MAIN_NS } from './support/xlsx-fixture';
 
 /** Reads a one-sheet workbook built from `<sheetData>` rows and returns its grid. */
@@ -276,6 +281,55 @@ describe('readXlsxGrids', () => {
       CO2: [[], ['Ward 7', 12]],
       "Carers' forum": [['Item'], ['Respite']],
     });
+  });
+
+  it('reads zip64 archives and parts stored without compression, as some writers make them', async () => {
+    const sheets = [
+      {
+        name: 'Members',
+        xml: `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>42</v></c></row></sheetData></worksheet>`,
+      },
+    ];
+    const expected = { Members: [['Member ID', 42]] };
+
+    const zip64 = packageXlsx(sheets, ['Member ID'], { zip64: true });
+    expect(readXlsxGrids(zip64)).toEqual(expected);
+    expect(await readXlsxGridsInSlices(zip64)).toEqual(expected);
+    expect(
+      readXlsxGrids(zipSync(unzipSync(packageXlsx(sheets, ['Member ID'])), { level: 0 })),
+    ).toEqual(expected);
+  });
+
+  it('reports a part whose compressed data is cut short as damaged, not as a shorter sheet', async () => {
+    const rows = Array.from(
+      { length: 2_000 },
+      (_, index) =>
+        `<row r="${index + 1}"><c r="A${index + 1}"><v>${(index * 7919) % 1000}</v></c></row>`,
+    ).join('');
+    const parts = unzipSync(buildXlsx([{ name: 'Members', rows }]));
+    const whole = zipParts(parts);
+    // Halve the compressed size the central directory gives for the sheet.
+    const cutShort = new Uint8Array(whole);
+    const view = new DataView(cutShort.buffer);
+    let entry = view.getUint32(cutShort.length - 22 + 16, true);
+    for (let index = 0; index < Object.keys(parts).length; index++) {
+      const nameLength = view.getUint16(entry + 28, true);
+      const name = new TextDecoder().decode(cutShort.subarray(entry + 46, entry + 46 + nameLength));
+      if (name === 'xl/worksheets/sheet1.xml') {
+        view.setUint32(entry + 20, Math.floor(view.getUint32(entry + 20, true) / 2), true);
+      }
+      entry +=
+        46 + nameLength + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
+    }
+
+    expect(readXlsxGrids(whole).Members).toHaveLength(2_000);
+    expect(readError(cutShort).message).toMatch(
+      /looks damaged: the part xl\/worksheets\/sheet1\.xml cannot be unpacked \(unexpected EOF\)/,
+    );
+    // node:zlib, which unpacks in slices, says it in its own words.
+    await expect(readXlsxGridsInSlices(cutShort)).rejects.toThrow(
+      /looks damaged: the part xl\/worksheets\/sheet1\.xml cannot be unpacked \(unexpected end of file\)/,
+    );
   });
 
   it('rejects random bytes as not an Excel workbook', () => {

@@ -3,6 +3,7 @@
  * server's `membershipCheck` gives), in a dialog with the cell to fix, and as a note on each
  * offending cell. Notes the check added before and that no longer apply are cleared.
  */
+import { checkReport } from '../../schema/check-report';
 import { TAB_NAMES, type TabName } from '../../schema/layout';
 import { membershipCheck } from '../../schema/rules';
 import { showDialog } from '../html';
@@ -10,22 +11,24 @@ import { withDocumentLock } from '../lock';
 import type { MenuContext } from '../menu-context';
 import { BoardWorkbook } from '../sheet-io';
 import { type NoteTarget, parseA1, updatedNotes } from './check-notes';
-import { checkLines, checkReportHtml, noteText } from './check-report';
+import { checkReportHtml, noteText } from './check-report';
 
 export function checkMembership(context: MenuContext): void {
-  const result = withDocumentLock(() => {
+  const report = withDocumentLock(() => {
     const workbook = new BoardWorkbook(context.spreadsheet);
     const board = workbook.readBoard(TAB_NAMES);
     const findings = membershipCheck(board.snapshot, context.today);
-    const result = checkLines(board.snapshot, board.issues, findings);
+    const report = checkReport(board.snapshot, board.issues, findings, context.today);
 
+    // In the order found (data issues, then rules in order), not row order: a cell that two
+    // entries name lists them in that order, whichever row each entry is mainly about.
     const targets = new Map<TabName, NoteTarget[]>();
-    for (const line of result.lines) {
-      const tab = TAB_NAMES.find((name) => name === line.sheet);
-      if (!tab || !line.cell) continue;
+    for (const entry of report.entries) {
+      const tab = TAB_NAMES.find((name) => name === entry.sheet);
+      if (!tab || !entry.cell) continue;
       const list = targets.get(tab) ?? [];
-      for (const cell of [line.cell, ...line.alsoAt].map(parseA1)) {
-        if (cell) list.push({ ...cell, text: noteText(line) });
+      for (const cell of [entry.cell, ...entry.alsoAt].map(parseA1)) {
+        if (cell) list.push({ ...cell, text: noteText(entry) });
       }
       targets.set(tab, list);
     }
@@ -34,12 +37,7 @@ export function checkMembership(context: MenuContext): void {
       const notes = updatedNotes(tab.range.getNotes(), targets.get(name) ?? []);
       if (notes) tab.range.setNotes(notes);
     }
-    return { result, boardName: board.snapshot.settings.boardName };
+    return report;
   });
-  showDialog(
-    context.ui,
-    checkReportHtml(result.result, result.boardName, context.today),
-    context.title,
-    true,
-  );
+  showDialog(context.ui, checkReportHtml(report), context.title, true);
 }

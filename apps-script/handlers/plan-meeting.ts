@@ -5,11 +5,11 @@
  * are left for the officer.
  */
 import { formatLongDate } from '../../schema/dates';
+import { newMeetingId } from '../../schema/ids';
 import type { Meeting } from '../../schema/records';
 import { capitalise, meetingInWords } from '../../schema/rules/wording';
 import {
   type MinuteTakerProposal,
-  newMeetingId,
   nextMeetingToPlan,
   plannedMeeting,
   proposeMinuteTaker,

@@ -4,6 +4,7 @@
  * there for that meeting and member are never added again, even if their Attendance is blank.
  */
 import { ATTENDANCE_VALUES } from '../../schema/layout';
+import { nextMeeting } from '../../schema/next-meeting';
 import type { Meeting } from '../../schema/records';
 import { invitees } from '../../schema/rules';
 import { meetingInWords, textKey } from '../../schema/rules/wording';
@@ -23,7 +24,7 @@ export function recordAttendance(context: MenuContext): void {
     const attendanceTab = requireUsable(board, 'Attendance');
     const { snapshot } = board;
     const meeting =
-      selectedMeeting(context, snapshot, meetingsTab) ?? nextMeeting(snapshot, context.today);
+      selectedMeeting(context, snapshot, meetingsTab) ?? meetingToRecord(snapshot, context.today);
 
     const columns = snapshot.columnIndex.get('Attendance');
     const recorded = recordedMembers(attendanceTab, columns, meeting.id);
@@ -62,10 +63,9 @@ function selectedMeeting(
   return snapshot.meetings.find((meeting) => meeting.row === row) ?? null;
 }
 
-function nextMeeting(snapshot: BoardSnapshot, today: string): Meeting {
-  const meeting = snapshot.meetings.find(
-    (candidate) => candidate.status !== 'Cancelled' && candidate.date >= today,
-  );
+/** Today's meeting even once it is marked Held, as attendance is often recorded on the day. */
+function meetingToRecord(snapshot: BoardSnapshot, today: string): Meeting {
+  const meeting = nextMeeting(snapshot.meetings, { from: today, onTheDay: true, held: true });
   if (!meeting) {
     throw new BoardSheetError(
       'There is no meeting from today on in the Meetings tab. Select the row of the meeting to record in the Meetings tab, or use "Plan next meeting" first.',

@@ -5,6 +5,7 @@
  * tab a shading for overdue actions. Everything here is set, never toggled, so a second run
  * leaves the sheet as the first did.
  */
+import { overdueSheetCondition } from '../../schema/actions';
 import { columnLetters, type DateOrder } from '../../schema/cells';
 import type { TabSpec } from '../../schema/layout';
 import { dropdownRule } from '../validation';
@@ -68,13 +69,14 @@ function protectHeaders(sheet: Sheet, headers: Range): void {
 }
 
 /**
- * An action still to do whose due date has passed: a date in the Due date cell before today,
- * and a Status other than Done or Dropped (Sheets compares text without case).
+ * The Actions tab's shading: the board's own "overdue" (schema/actions.ts) on the first data
+ * row, which Sheets applies to each row. The marker term is always true; it is there so a
+ * later run can tell this rule from an officer's own.
  */
 export function overdueFormula(dueColumn: number, statusColumn: number, firstRow: number): string {
   const due = `$${columnLetters(dueColumn)}${firstRow}`;
-  const status = `TRIM($${columnLetters(statusColumn)}${firstRow})`;
-  return `=AND(N("${OVERDUE_RULE_MARKER}")=0,ISNUMBER(${due}),${due}<TODAY(),${status}<>"Done",${status}<>"Dropped")`;
+  const status = `$${columnLetters(statusColumn)}${firstRow}`;
+  return `=AND(N("${OVERDUE_RULE_MARKER}")=0,${overdueSheetCondition(due, status)})`;
 }
 
 function shadeOverdueActions(layout: TabLayout, range: Range): void {

@@ -4,6 +4,7 @@
  * responsible party. A project of the same name is reused and only its missing standard tasks
  * are added, so running it twice adds nothing.
  */
+import { newProjectId } from '../../schema/ids';
 import { standardTasksFor } from '../../schema/rules';
 import { textKey } from '../../schema/rules/wording';
 import { withDocumentLock } from '../lock';
@@ -30,7 +31,7 @@ export function startCommissioningProject(context: MenuContext): void {
     const existing = snapshot.projects.find((project) => textKey(project.name) === textKey(name));
     const projectId =
       existing?.id ??
-      nextProjectId(idsInColumn(projectsTab, snapshot.columnIndex.get('Projects'), 'id'));
+      newProjectId(idsInColumn(projectsTab, snapshot.columnIndex.get('Projects'), 'id'));
 
     if (!existing) {
       appendRows(projectsTab, [
@@ -106,28 +107,4 @@ function existingTasks(tab: TabData, columns: ReadonlyMap<string, number> | unde
     projectId: cell(row, 'projectId'),
     task: cell(row, 'task'),
   }));
-}
-
-/** The next ID in the style of the last numbered one (P04 → P05); P01 for the first. */
-export function nextProjectId(ids: readonly string[]): string {
-  const numbered = ids
-    .map((id) => /^(.*?)(\d+)$/.exec(id))
-    .filter((match): match is RegExpExecArray => match !== null);
-  const last = numbered[numbered.length - 1];
-  const prefix = last ? (last[1] as string) : 'P';
-  const digits = last ? (last[2] as string).length : 2;
-  const highest = Math.max(
-    0,
-    ...numbered
-      .filter((match) => (match[1] as string).toLowerCase() === prefix.toLowerCase())
-      .map((match) => Number(match[2])),
-  );
-  const used = new Set(ids.map((id) => id.toLowerCase()));
-  let number = highest + 1;
-  let id = `${prefix}${String(number).padStart(digits, '0')}`;
-  while (used.has(id.toLowerCase())) {
-    number++;
-    id = `${prefix}${String(number).padStart(digits, '0')}`;
-  }
-  return id;
 }

@@ -1,47 +1,33 @@
 /**
  * GraphQL enums and the sheet values behind them. The API shows enum values in UPPER_SNAKE
  * ("In progress" is IN_PROGRESS); inside, everything uses the sheet's own values from
- * `layout.ts`. The server's enum resolvers and the codegen types are built from this table,
+ * `values.ts`. The server's enum resolvers and the codegen types are built from this table,
  * and a test checks that `board.graphql` declares exactly these values.
  */
 
-import {
-  ACTION_STATUSES,
-  ATTENDANCE_VALUES,
-  AUDIENCES,
-  CO_PRODUCTION_ACTIVITIES,
-  COMMISSIONING_STAGES,
-  CONSTITUENCIES,
-  MEETING_FORMATS,
-  MEETING_STATUSES,
-  MEMBER_CATEGORIES,
-  MEMBER_ROLES,
-  MEMBER_STATUSES,
-  PREFERRED_FORMATS,
-  PROJECT_PHASES,
-  PROJECT_STATUSES,
-  TASK_STATUSES,
-} from '../layout';
 import { PACK_FORMATS } from '../packs/types';
+import { RULE_IDS } from '../rules/finding';
+import * as sheet from '../values';
 
 export const GRAPHQL_ENUMS = {
-  MemberRole: MEMBER_ROLES,
-  MemberCategory: MEMBER_CATEGORIES,
-  Constituency: CONSTITUENCIES,
-  PreferredFormat: PREFERRED_FORMATS,
-  MemberStatus: MEMBER_STATUSES,
-  MeetingFormat: MEETING_FORMATS,
-  MeetingStatus: MEETING_STATUSES,
-  AttendanceValue: ATTENDANCE_VALUES,
-  ActionStatus: ACTION_STATUSES,
-  CommissioningStage: COMMISSIONING_STAGES,
-  ProjectPhase: PROJECT_PHASES,
-  CoProductionActivity: CO_PRODUCTION_ACTIVITIES,
-  ProjectStatus: PROJECT_STATUSES,
-  TaskStatus: TASK_STATUSES,
+  MemberRole: sheet.MEMBER_ROLES,
+  MemberCategory: sheet.MEMBER_CATEGORIES,
+  Constituency: sheet.CONSTITUENCIES,
+  PreferredFormat: sheet.PREFERRED_FORMATS,
+  MemberStatus: sheet.MEMBER_STATUSES,
+  MeetingFormat: sheet.MEETING_FORMATS,
+  MeetingStatus: sheet.MEETING_STATUSES,
+  AttendanceValue: sheet.ATTENDANCE_VALUES,
+  ActionStatus: sheet.ACTION_STATUSES,
+  CommissioningStage: sheet.COMMISSIONING_STAGES,
+  ProjectPhase: sheet.PROJECT_PHASES,
+  CoProductionActivity: sheet.CO_PRODUCTION_ACTIVITIES,
+  ProjectStatus: sheet.PROJECT_STATUSES,
+  TaskStatus: sheet.TASK_STATUSES,
   Severity: ['error', 'warning', 'info'],
+  Rule: RULE_IDS,
   FollowUpReason: ['overdue', 'due before next meeting', 'no owner', 'no due date'],
-  Audience: AUDIENCES,
+  Audience: sheet.AUDIENCES,
   PackFormat: PACK_FORMATS,
 } as const satisfies Record<string, readonly string[]>;
 
@@ -78,6 +64,7 @@ export type CoProductionActivityValue = ValueOf<'CoProductionActivity'>;
 export type ProjectStatusValue = ValueOf<'ProjectStatus'>;
 export type TaskStatusValue = ValueOf<'TaskStatus'>;
 export type SeverityValue = ValueOf<'Severity'>;
+export type RuleValue = ValueOf<'Rule'>;
 export type FollowUpReasonValue = ValueOf<'FollowUpReason'>;
 export type AudienceValue = ValueOf<'Audience'>;
 export type PackFormatValue = ValueOf<'PackFormat'>;

@@ -5,6 +5,7 @@
  * status, so "done since the last meeting" means Done now and completed after the previous
  * held meeting (by `Completed on`, or failing that `Last followed up`).
  */
+import { isClosed, raisedBefore, raisedOn } from '../actions';
 import type { IsoDate } from '../dates';
 import { ACTION_STATUSES } from '../layout';
 import type { Action, Meeting } from '../records';
@@ -62,7 +63,7 @@ export function packAction(
     dueDate: action.dueDate,
     status: action.status,
     project: project ? tidyText(project.name) : null,
-    raisedOn: snapshot.meetingById.get(action.meetingId)?.date ?? null,
+    raisedOn: raisedOn(snapshot, action),
     daysOverdue: followed.daysOverdue,
     reasons: followed.reasons,
     closedOn: closedOn(action),
@@ -80,7 +81,7 @@ export function packFollowUp(snapshot: BoardSnapshot, meeting: Meeting): PackFol
   const previous = earlierHeld[earlierHeld.length - 1];
   const closedSincePrevious = (status: ActionStatus) =>
     snapshot.actions
-      .filter((action) => action.status === status && raisedBefore(snapshot, action, meeting))
+      .filter((action) => action.status === status && raisedBefore(snapshot, action, meeting.date))
       .filter((action) => {
         const closed = closedOn(action);
         return previous === undefined || (closed !== null && closed > previous.date);
@@ -106,13 +107,7 @@ export function packFollowUp(snapshot: BoardSnapshot, meeting: Meeting): PackFol
   };
 }
 
-/** As R12 does: an action whose meeting is not in the Meetings tab is still followed up. */
-function raisedBefore(snapshot: BoardSnapshot, action: Action, meeting: Meeting): boolean {
-  const raisedAt = snapshot.meetingById.get(action.meetingId);
-  return !raisedAt || raisedAt.date < meeting.date;
-}
-
 function closedOn(action: Action): IsoDate | null {
-  if (action.status !== 'Done' && action.status !== 'Dropped') return null;
+  if (!isClosed(action)) return null;
   return action.completedOn ?? action.lastFollowedUp;
 }

@@ -2,21 +2,18 @@
  * The facts of one pack, gathered from the snapshot into plain data that the HTML, text and
  * easy-read renderers only lay out. Every date is judged against the meeting's own date, never
  * "today", so the same snapshot always gives the same pack. People are named as partners see
- * them (`names.ts`); contact details, notes and preferred formats are never read here.
+ * them (`names.ts`), attendance is counted as partners may see it (`partner-figures.ts`), and
+ * contact details, notes and preferred formats are never read here.
  */
 import type { IsoDate } from '../dates';
+import { nextMeeting } from '../next-meeting';
+import { type PartnerConstituencyAttendance, partnerAttendance } from '../partner-figures';
 import type { Meeting, Member, Project } from '../records';
-import {
-  attendanceByConstituency,
-  type ConstituencyAttendance,
-  coChairsOn,
-  compareIds,
-  nextScheduledMeeting,
-} from '../rules';
+import { coChairsOn, compareIds, nextScheduledMeeting } from '../rules';
 import type { BoardSnapshot } from '../snapshot';
 import { type PackAction, type PackFollowUp, packAction, packFollowUp } from './content-actions';
 import { tidyText } from './escape';
-import { circulatedName, circulatedNameOf } from './names';
+import { agreedToBeNamed, circulatedName, circulatedNameOf } from './names';
 import type { PackAudience } from './types';
 import { compareText, timeSpan } from './wording';
 
@@ -36,14 +33,24 @@ export interface PackMeeting {
   readonly minutesLink: string | null;
 }
 
+/**
+ * Attendance as partners may see it (DESIGN §4, §5): members who agreed to be named are listed;
+ * the others are counted, never listed one by one; every figure has been through the
+ * small-number rule, so it is null where it would single anyone out.
+ */
 export interface PackAttendance {
-  readonly byConstituency: readonly ConstituencyAttendance[];
-  readonly present: number;
-  readonly apologies: number;
-  readonly absent: number;
-  /** Who was there and who sent apologies, as partners may see them, in a stable order. */
+  readonly byConstituency: readonly PartnerConstituencyAttendance[];
+  readonly present: number | null;
+  readonly apologies: number | null;
+  readonly absent: number | null;
+  /** Who was there and who sent apologies, of those who agreed to be named, by name. */
   readonly presentNames: readonly string[];
   readonly apologiesNames: readonly string[];
+  /** How many of those present or sending apologies are not named; null when withheld. */
+  readonly presentNotNamed: number | null;
+  readonly apologiesNotNamed: number | null;
+  /** `Smallest reported group`, for the sentence that says why a figure is not shown. */
+  readonly smallestGroup: number;
 }
 
 export interface PackTask {
@@ -152,25 +159,28 @@ function chairLabel(name: string, role: string): string {
 
 function packAttendance(snapshot: BoardSnapshot, meeting: Meeting): PackAttendance {
   const rows = snapshot.attendanceByMeeting.get(meeting.id) ?? [];
-  const namesOf = (attendance: 'Present' | 'Apologies') =>
+  const named = (attendance: 'Present' | 'Apologies') =>
     rows
       .filter((row) => row.attendance === attendance)
-      .map((row) => ({ id: row.memberId, name: circulatedNameOf(snapshot, row.memberId) }))
-      .sort(
-        (a, b) =>
-          compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.id, b.id),
-      )
-      .map((entry) => entry.name);
-  const byConstituency = attendanceByConstituency(snapshot, [meeting.id]);
-  const total = (key: 'present' | 'apologies' | 'absent') =>
-    byConstituency.reduce((sum, row) => sum + row[key], 0);
+      .flatMap((row) => {
+        const member = snapshot.memberById.get(row.memberId);
+        return member && agreedToBeNamed(member) ? [member.name] : [];
+      })
+      .sort((a, b) => compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b));
+  const { byConstituency, totals } = partnerAttendance(snapshot, meeting.id);
+  const presentNames = named('Present');
+  const apologiesNames = named('Apologies');
+  // The named are known, so a total shown gives the others' number; it goes with the total.
+  const notNamed = (total: number | null, names: readonly string[]) =>
+    total === null ? null : total - names.length;
   return {
     byConstituency,
-    present: total('present'),
-    apologies: total('apologies'),
-    absent: total('absent'),
-    presentNames: namesOf('Present'),
-    apologiesNames: namesOf('Apologies'),
+    ...totals,
+    presentNames,
+    apologiesNames,
+    presentNotNamed: notNamed(totals.present, presentNames),
+    apologiesNotNamed: notNamed(totals.apologies, apologiesNames),
+    smallestGroup: snapshot.settings.smallestReportedGroup,
   };
 }
 
@@ -199,9 +209,8 @@ function packProject(snapshot: BoardSnapshot, project: Project): PackProject {
 }
 
 function packNextMeeting(snapshot: BoardSnapshot, meeting: Meeting): PackNextMeeting {
-  const next = snapshot.meetings.find(
-    (other) => other.status !== 'Cancelled' && other.date > meeting.date,
-  );
+  // Whatever comes after this meeting, held already or not: a pack made late still names it.
+  const next = nextMeeting(snapshot.meetings, { from: meeting.date, onTheDay: false, held: true });
   if (!next) {
     return {
       date: nextScheduledMeeting(snapshot.settings, meeting.date),

@@ -91,26 +91,57 @@ function aboutTheMeeting({ meeting }: PackContent): EasySection {
 
 function whoCame({ attendance }: PackContent): EasySection {
   const people = (n: number) => count(n, 'person', 'people');
+  const others = (n: number) => count(n, 'other person', 'other people');
+  /** "5 people came.", or that we do not say, when the number could show who someone is. */
+  const howMany = (n: number | null, did: string, notSaid: string) =>
+    p(n === null ? notSaid : `${people(n)} ${did}.`);
+  // With nobody named, the number not named is the total, which is said already.
+  const notNamed = (n: number | null, names: readonly string[], did: string, notSaid: string) => {
+    if (n === 0 || names.length === 0) return [];
+    return [p(n === null ? notSaid : `${others(n)} ${did} too.`)];
+  };
+  const withheld = [
+    attendance.present,
+    attendance.apologies,
+    attendance.absent,
+    ...attendance.byConstituency.map((row) => row.present),
+  ].includes(null);
   return section('Who came', [
-    p(`${people(attendance.present)} came.`),
-    p(`${people(attendance.apologies)} could not come and told us.`),
-    p(`${people(attendance.absent)} did not come.`),
+    howMany(attendance.present, 'came', 'We do not say how many people came.'),
+    howMany(
+      attendance.apologies,
+      'could not come and told us',
+      'We do not say how many people could not come and told us.',
+    ),
+    howMany(attendance.absent, 'did not come', 'We do not say how many people did not come.'),
     p("We only use people's names if they said yes."),
-    p('For other people we say what they do.'),
-    p('These people came:'),
-    ...list(
-      attendance.presentNames.map((name) => [name]),
-      'Nobody.',
+    p('We count the other people. We do not say who they are.'),
+    ...(attendance.presentNames.length === 0 ? [] : [p('These people came:')]),
+    ...list(attendance.presentNames.map((name) => [name])),
+    ...notNamed(
+      attendance.presentNotNamed,
+      attendance.presentNames,
+      'came',
+      'We do not say how many other people came.',
     ),
     ...(attendance.apologiesNames.length === 0 ? [] : [p('These people could not come:')]),
     ...list(attendance.apologiesNames.map((name) => [name])),
+    ...notNamed(
+      attendance.apologiesNotNamed,
+      attendance.apologiesNames,
+      'could not come',
+      'We do not say how many other people could not come.',
+    ),
     p('Where the people who came are from:'),
     ...list(
       attendance.byConstituency
-        .filter((row) => row.present > 0)
-        .map((row) => [`${GROUPS[row.constituency]}: ${people(row.present)}.`]),
+        .filter((row) => row.present !== 0)
+        .map((row) => [
+          `${GROUPS[row.constituency]}: ${row.present === null ? 'we do not say how many' : people(row.present)}.`,
+        ]),
       'Nobody.',
     ),
+    ...(withheld ? [p('We do not say a number if it could show who someone is.')] : []),
   ]);
 }
 

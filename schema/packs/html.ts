@@ -9,7 +9,17 @@ import { statusChartSvg } from './chart';
 import type { PackAction, PackContent } from './content';
 import { escapeHtml as e, safeHref } from './escape';
 import { htmlDocument } from './page';
-import { packSummary, packTitle, reasonWords, STANDARD_CHART } from './standard-wording';
+import {
+  anyNotShown,
+  attendeesInWords,
+  NAMING_NOTE,
+  notShownNote,
+  packSummary,
+  packTitle,
+  reasonWords,
+  STANDARD_CHART,
+  shownFigure,
+} from './standard-wording';
 import { audienceLine, audienceReason, dayMonthYear } from './wording';
 
 export function renderHtml(content: PackContent): string {
@@ -28,7 +38,7 @@ export function renderHtml(content: PackContent): string {
     nextMeetingSection(content),
   ].join('\n');
   const footer = [
-    `<p>Made from the board's spreadsheet for meeting ${e(meeting.id)}. Names are shown only for members who have agreed to it; other members are shown by their role.</p>`,
+    `<p>Made from the board's spreadsheet for meeting ${e(meeting.id)}. ${NAMING_NOTE}</p>`,
   ].join('\n');
   return htmlDocument({ title: packTitle(content), easyRead: false, main, footer });
 }
@@ -59,22 +69,24 @@ function meetingSection({ meeting }: PackContent): string {
 }
 
 function attendanceSection({ attendance }: PackContent): string {
+  const cell = (figure: number | null) => `<td class="number">${shownFigure(figure)}</td>`;
   const body = attendance.byConstituency.map(
     (row) =>
-      `<tr><th scope="row">${row.constituency}</th><td class="number">${row.present}</td><td class="number">${row.apologies}</td><td class="number">${row.absent}</td></tr>`,
+      `<tr><th scope="row">${row.constituency}</th>${cell(row.present)}${cell(row.apologies)}${cell(row.absent)}</tr>`,
   );
-  const names = (label: string, list: readonly string[]) =>
-    `<p><strong>${label}:</strong> ${list.length === 0 ? 'none' : e(list.join('; '))}.</p>`;
+  const names = (label: string, list: readonly string[], notNamed: number | null) =>
+    `<p><strong>${label}:</strong> ${e(attendeesInWords(list, notNamed))}.</p>`;
   return [
     '<h2>Attendance</h2>',
     '<table>',
     '<caption>Attendance by constituency</caption>',
     '<thead><tr><th scope="col">Constituency</th><th scope="col" class="number">Present</th><th scope="col" class="number">Apologies</th><th scope="col" class="number">Absent</th></tr></thead>',
     `<tbody>\n${body.join('\n')}\n</tbody>`,
-    `<tfoot><tr><th scope="row">Total</th><td class="number">${attendance.present}</td><td class="number">${attendance.apologies}</td><td class="number">${attendance.absent}</td></tr></tfoot>`,
+    `<tfoot><tr><th scope="row">Total</th>${cell(attendance.present)}${cell(attendance.apologies)}${cell(attendance.absent)}</tr></tfoot>`,
     '</table>',
-    names('Present', attendance.presentNames),
-    names('Apologies', attendance.apologiesNames),
+    ...(anyNotShown(attendance) ? [`<p>${e(notShownNote(attendance.smallestGroup))}</p>`] : []),
+    names('Present', attendance.presentNames, attendance.presentNotNamed),
+    names('Apologies', attendance.apologiesNames, attendance.apologiesNotNamed),
   ].join('\n');
 }
 

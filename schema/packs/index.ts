@@ -8,6 +8,7 @@ import { formatLongDate } from '../dates';
 import type { TabName } from '../layout';
 import type { Meeting } from '../records';
 import type { BoardSnapshot } from '../snapshot';
+import { unusableTabMessage } from '../unusable-tab';
 import { collectPackContent, type PackContent } from './content';
 import { renderEasyReadHtml, renderEasyReadText } from './easy-read-render';
 import { renderHtml } from './html';
@@ -81,8 +82,6 @@ function requireTab(snapshot: BoardSnapshot, tab: TabName): void {
   if (missing === undefined) return;
   throw new PackError(
     'BOARD_DATA_UNUSABLE',
-    missing.length === 0
-      ? `The workbook has no "${tab}" tab, so the pack cannot be made. Add the tab, then try again.`
-      : `The ${tab} tab cannot be read: it has no ${missing.map((header) => `"${header}"`).join(', ')} header, so the pack cannot be made. Add the header to the tab, then try again.`,
+    unusableTabMessage(tab, missing, 'the pack cannot be made', ', then try again'),
   );
 }

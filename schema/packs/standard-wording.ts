@@ -35,3 +35,49 @@ export const STANDARD_CHART: ChartWords = {
   title: 'Earlier actions followed up at this meeting, by status',
   label: (status) => status,
 };
+
+/** How a withheld figure reads in a table (DESIGN §4): one word for every reason it is withheld. */
+export const NOT_SHOWN = 'not shown';
+
+export function shownFigure(figure: number | null): string {
+  return figure === null ? NOT_SHOWN : String(figure);
+}
+
+/**
+ * Why a figure is "not shown". One marker for both reasons: if the figures withheld only so
+ * that others cannot be worked out read differently, a partner could tell them apart and work
+ * the others out after all.
+ */
+export function notShownNote(smallestGroup: number): string {
+  return `"Not shown" stands for a figure that would count fewer than ${smallestGroup} members who have not agreed to be named, or from which such a figure could be worked out.`;
+}
+
+/** True when any attendance figure of the pack is withheld, so the note is needed. */
+export function anyNotShown(attendance: PackContent['attendance']): boolean {
+  return [
+    attendance.present,
+    attendance.apologies,
+    attendance.absent,
+    ...attendance.byConstituency.flatMap((row) => [row.present, row.apologies, row.absent]),
+  ].includes(null);
+}
+
+/**
+ * Who was present (or sent apologies): those who agreed to be named, by name, then how many
+ * others, which is withheld with the total it would give away. "Priya Raman; Yusuf Demirel; and
+ * 3 members not named", "none".
+ */
+export function attendeesInWords(names: readonly string[], notNamed: number | null): string {
+  const others =
+    notNamed === null
+      ? 'any members not named (how many is not shown)'
+      : notNamed === 0
+        ? null
+        : `${count(notNamed, 'member')} not named`;
+  if (others === null) return names.length === 0 ? 'none' : names.join('; ');
+  return names.length === 0 ? others : `${names.join('; ')}; and ${others}`;
+}
+
+/** The footer's sentence on naming, for the HTML and the text pack. */
+export const NAMING_NOTE =
+  'Names are shown only for members who have agreed to it; other members are shown by their role, and in the attendance they are counted, not listed.';

@@ -6,7 +6,15 @@ import { formatLongDate } from '../dates';
 import { count, listInWords } from '../rules/wording';
 import type { PackAction, PackContent } from './content';
 import { safeHref } from './escape';
-import { packSummary, reasonWords } from './standard-wording';
+import {
+  anyNotShown,
+  attendeesInWords,
+  NAMING_NOTE,
+  notShownNote,
+  packSummary,
+  reasonWords,
+  shownFigure,
+} from './standard-wording';
 import { bullet, columns, labelled, underlined, wrap } from './text-layout';
 import { audienceLine, audienceReason, dayMonthYear } from './wording';
 
@@ -26,9 +34,7 @@ export function renderText(content: PackContent): string {
     ...followUpBlocks(content),
     ...projectBlocks(content),
     ...nextMeetingBlocks(content),
-    wrap(
-      `Made from the board's spreadsheet for meeting ${meeting.id}. Names are shown only for members who have agreed to it; other members are shown by their role.`,
-    ),
+    wrap(`Made from the board's spreadsheet for meeting ${meeting.id}. ${NAMING_NOTE}`),
   ];
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
@@ -52,28 +58,29 @@ function meetingBlocks({ meeting }: PackContent): string[][] {
 }
 
 function attendanceBlocks({ attendance }: PackContent): string[][] {
-  const names = (label: string, list: readonly string[]) =>
-    wrap(`${label}: ${list.length === 0 ? 'none' : list.join('; ')}.`);
+  const names = (label: string, list: readonly string[], notNamed: number | null) =>
+    wrap(`${label}: ${attendeesInWords(list, notNamed)}.`);
   return [
     underlined('Attendance', '-'),
     columns([
       ['Constituency', 'Present', 'Apologies', 'Absent'],
       ...attendance.byConstituency.map((row) => [
         row.constituency,
-        String(row.present),
-        String(row.apologies),
-        String(row.absent),
+        shownFigure(row.present),
+        shownFigure(row.apologies),
+        shownFigure(row.absent),
       ]),
       [
         'Total',
-        String(attendance.present),
-        String(attendance.apologies),
-        String(attendance.absent),
+        shownFigure(attendance.present),
+        shownFigure(attendance.apologies),
+        shownFigure(attendance.absent),
       ],
     ]),
+    ...(anyNotShown(attendance) ? [wrap(notShownNote(attendance.smallestGroup))] : []),
     [
-      ...names('Present', attendance.presentNames),
-      ...names('Apologies', attendance.apologiesNames),
+      ...names('Present', attendance.presentNames, attendance.presentNotNamed),
+      ...names('Apologies', attendance.apologiesNames, attendance.apologiesNotNamed),
     ],
   ];
 }

@@ -14,6 +14,7 @@ export function checkMemberCap(snapshot: BoardSnapshot, _today: IsoDate): Findin
       severity: 'error',
       message: `The board has ${filled} active members, more than its limit of ${cap} (co-chairs included). Mark ${filled - cap === 1 ? 'one member' : `${filled - cap} members`} as Former, or move them to a project sub-group, which does not count towards the limit.`,
       memberIds: [],
+      cells: [],
     });
   }
   findings.push({
@@ -21,6 +22,7 @@ export function checkMemberCap(snapshot: BoardSnapshot, _today: IsoDate): Findin
     severity: 'info',
     message: `${filled} of ${cap} places filled.`,
     memberIds: [],
+    cells: [],
   });
   return findings;
 }

@@ -6,7 +6,7 @@ import type { IsoDate } from '../dates';
 import type { Member } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 import { activeMembers, type CoChairRole } from './co-chairs';
-import type { Finding } from './finding';
+import { atMembers, type Finding } from './finding';
 import { listInWords, who } from './wording';
 
 export function checkCoChairs(snapshot: BoardSnapshot, _today: IsoDate): Finding[] {
@@ -24,6 +24,7 @@ export function checkCoChairs(snapshot: BoardSnapshot, _today: IsoDate): Finding
         severity: 'error',
         message: `${who(member)} is the resident co-chair but their Constituency is ${member.constituency}. The resident co-chair must be a resident who uses services: correct the Constituency or the Role.`,
         memberIds: [member.id],
+        cells: atMembers([member]),
       });
     }
   }
@@ -34,6 +35,7 @@ export function checkCoChairs(snapshot: BoardSnapshot, _today: IsoDate): Finding
         severity: 'error',
         message: `${who(member)} is the officer co-chair but their Category is ${member.category}. The officer co-chair must be a member of the Commissioning team: correct the Category or the Role.`,
         memberIds: [member.id],
+        cells: atMembers([member]),
       });
     }
   }
@@ -53,6 +55,7 @@ function exactlyOne(role: CoChairRole, holders: readonly Member[]): Finding[] {
         severity: 'error',
         message: `The board has no active ${kind}. It needs one (${howChosen}): set that member's Role to "${role}".`,
         memberIds: [],
+        cells: [],
       },
     ];
   }
@@ -63,6 +66,7 @@ function exactlyOne(role: CoChairRole, holders: readonly Member[]): Finding[] {
         severity: 'error',
         message: `The board has ${holders.length} active ${kind}s (${listInWords(holders.map(who))}) but must have exactly one. Change the Role of the others to "Member", or their Status to Former if they have left.`,
         memberIds: holders.map((member) => member.id),
+        cells: atMembers(holders),
       },
     ];
   }

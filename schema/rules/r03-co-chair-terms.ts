@@ -8,7 +8,7 @@ import type { Member } from '../records';
 import type { BoardSettings } from '../settings';
 import type { BoardSnapshot } from '../snapshot';
 import { activeMembers, type CoChairTerm, coChairTerm } from './co-chairs';
-import type { Finding } from './finding';
+import { atMembers, type Finding } from './finding';
 import { count, who } from './wording';
 
 /** How many days ahead of a term's end the board is warned, to leave time for a vote. */
@@ -21,7 +21,13 @@ export function checkCoChairTerms(snapshot: BoardSnapshot, today: IsoDate): Find
     const term = coChairTerm(member, settings);
     if (!term) continue;
     const say = (severity: Finding['severity'], message: string) =>
-      findings.push({ rule: 'R3', severity, message, memberIds: [member.id] });
+      findings.push({
+        rule: 'R3',
+        severity,
+        message,
+        memberIds: [member.id],
+        cells: atMembers([member], 'termStart'),
+      });
     const problems =
       member.role === 'Resident co-chair'
         ? residentTermProblems(member, term, settings)

@@ -6,7 +6,7 @@ import type { IsoDate } from '../dates';
 import type { Member } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 import { activeMembers, isCoChair } from './co-chairs';
-import type { Finding } from './finding';
+import { atMembers, type Finding } from './finding';
 import { listInWords, textKey, who } from './wording';
 
 export function checkJointPartnershipBoard(snapshot: BoardSnapshot, _today: IsoDate): Finding[] {
@@ -21,6 +21,7 @@ export function checkJointPartnershipBoard(snapshot: BoardSnapshot, _today: IsoD
         severity: 'error',
         message: `${who(member)} is both the Joint Partnership Board representative and the ${member.role.toLowerCase()}. The representative must not also be a co-chair: choose another representative or another co-chair.`,
         memberIds: [member.id],
+        cells: atMembers([member]),
       });
     }
   }
@@ -31,6 +32,7 @@ export function checkJointPartnershipBoard(snapshot: BoardSnapshot, _today: IsoD
       severity: 'warning',
       message: `${representatives.length} active members represent the Joint Partnership Board (${listInWords(representatives.map(who))}); the terms of reference provide for one representative.`,
       memberIds: representatives.map((member) => member.id),
+      cells: atMembers(representatives),
     });
   }
 
@@ -47,6 +49,7 @@ export function checkJointPartnershipBoard(snapshot: BoardSnapshot, _today: IsoD
         severity: 'error',
         message: `${who(member)}, the Joint Partnership Board representative, appears to be the same person as ${who(other)}, who holds another seat (${seatOf(other)}). The representative must not also be another listed representative: keep one of the two rows.`,
         memberIds: [member.id, other.id],
+        cells: atMembers([member, other]),
       });
     }
   }

@@ -3,7 +3,7 @@ import type { IsoDate } from '../dates';
 import type { Member } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 import { activeMembers } from './co-chairs';
-import type { Finding } from './finding';
+import { atMembers, type Finding } from './finding';
 import { listInWords, textKey, who } from './wording';
 
 export function checkSelfAdvocacyGroups(snapshot: BoardSnapshot, _today: IsoDate): Finding[] {
@@ -29,6 +29,7 @@ export function checkSelfAdvocacyGroups(snapshot: BoardSnapshot, _today: IsoDate
       severity: 'error',
       message: `${members.length} active members represent the self-advocacy group "${name}": ${listInWords(members.map(who))}. Each group has one representative: agree which one stays and mark the others as Former.`,
       memberIds: members.map((member) => member.id),
+      cells: atMembers(members, 'group'),
     });
   }
   for (const member of withoutGroup) {
@@ -37,6 +38,7 @@ export function checkSelfAdvocacyGroups(snapshot: BoardSnapshot, _today: IsoDate
       severity: 'warning',
       message: `${who(member)} represents a self-advocacy group but no Group is recorded, so the limit of one per group cannot be checked: fill in their Group.`,
       memberIds: [member.id],
+      cells: atMembers([member], 'group'),
     });
   }
   return findings;

@@ -41,7 +41,7 @@ export function balanceInWords(counts: ConstituencyCounts): string {
 export function checkBalance(snapshot: BoardSnapshot, _today: IsoDate): Finding[] {
   const counts = constituencyBalance(snapshot);
   const findings: Finding[] = [
-    { rule: 'R6', severity: 'info', message: balanceInWords(counts), memberIds: [] },
+    { rule: 'R6', severity: 'info', message: balanceInWords(counts), memberIds: [], cells: [] },
   ];
   const larger = CONSTITUENCIES.filter(
     (name) => name !== 'Resident' && counts[name] > counts.Resident,
@@ -53,6 +53,7 @@ export function checkBalance(snapshot: BoardSnapshot, _today: IsoDate): Finding[
       severity: 'warning',
       message: `${listInWords(outnumber)} ${larger.length === 1 ? 'outnumbers' : 'each outnumber'} Residents (${counts.Resident}) among active members. The co-chairs keep the membership balanced so that the voice of the resident is equally represented: consider recruiting residents who use services.`,
       memberIds: [],
+      cells: [],
     });
   }
   return findings;

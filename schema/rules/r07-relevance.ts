@@ -7,7 +7,7 @@ import { addDays, type IsoDate } from '../dates';
 import type { Meeting, Member } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 import { activeMembers, coChairsOn, isCoChair, onRoster } from './co-chairs';
-import type { Finding } from './finding';
+import { atMeeting, type Finding } from './finding';
 import { compareByName, meetingInWords, textKey } from './wording';
 
 /** How far ahead planned meetings are checked for topics nobody covers. */
@@ -70,6 +70,7 @@ export function checkRelevance(snapshot: BoardSnapshot, today: IsoDate): Finding
         message: `No active member other than the co-chairs has "${topic}" in their Service areas, so nobody with that expertise is invited to ${meetingInWords(meeting)}. Invite someone who knows "${topic}", or check the Topics and Service areas are spelt the same.`,
         memberIds: [],
         meetingId: meeting.id,
+        cells: atMeeting(meeting),
       });
     }
   }

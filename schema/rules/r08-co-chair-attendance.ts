@@ -5,7 +5,7 @@
 import type { IsoDate } from '../dates';
 import type { BoardSnapshot } from '../snapshot';
 import { coChairsOn } from './co-chairs';
-import type { Finding } from './finding';
+import { atMeeting, type Finding } from './finding';
 import { meetingInWords, who } from './wording';
 
 export function checkCoChairAttendance(snapshot: BoardSnapshot, today: IsoDate): Finding[] {
@@ -13,7 +13,14 @@ export function checkCoChairAttendance(snapshot: BoardSnapshot, today: IsoDate):
   for (const meeting of snapshot.meetings) {
     if (meeting.status !== 'Held' || meeting.date > today) continue;
     const say = (severity: Finding['severity'], message: string, memberIds: string[]) =>
-      findings.push({ rule: 'R8', severity, message, memberIds, meetingId: meeting.id });
+      findings.push({
+        rule: 'R8',
+        severity,
+        message,
+        memberIds,
+        meetingId: meeting.id,
+        cells: atMeeting(meeting, 'deputyCoChairId'),
+      });
     const coChairs = coChairsOn(snapshot, meeting.date);
     const deputy = meeting.deputyCoChairId
       ? snapshot.memberById.get(meeting.deputyCoChairId)

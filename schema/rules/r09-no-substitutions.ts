@@ -7,7 +7,7 @@ import { formatLongDate, type IsoDate } from '../dates';
 import type { Attendance, Meeting, Member } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 import { coChairsOn, onRoster } from './co-chairs';
-import type { Finding } from './finding';
+import { atMembers, type Finding } from './finding';
 import { listInWords, meetingInWords, who } from './wording';
 
 const OPEN_STATUSES: readonly string[] = ['Open', 'In progress'];
@@ -26,6 +26,7 @@ export function checkNoSubstitutions(snapshot: BoardSnapshot, _today: IsoDate): 
           message: `${who(member)} is recorded as present at ${meetingInWords(meeting)} but was not on the board's roster that day (${termInWords(member)}). There are no substitutions: only members attend, so correct the Attendance row or the member's term dates.`,
           memberIds: [member.id],
           meetingId: meeting.id,
+          cells: atMembers([member]),
         });
       }
     }
@@ -43,6 +44,7 @@ export function checkNoSubstitutions(snapshot: BoardSnapshot, _today: IsoDate): 
       message: `Action ${action.id} is still ${action.status.toLowerCase()} but ${listInWords(former.map(who))} ${former.length === 1 ? 'has' : 'have'} left the board (Status Former): reassign it to a current member.`,
       memberIds: former.map((owner) => owner.id),
       actionIds: [action.id],
+      cells: atMembers(former),
     });
   }
   return findings;
@@ -64,6 +66,7 @@ function deputising(
         message: `${who(member)} is recorded as deputising for ${who(stoodInFor)} at ${meetingInWords(meeting)}, but ${stoodInFor.name} was not a co-chair then. Deputies only stand in for co-chairs; members cannot send substitutes. Clear Deputising for on that Attendance row.`,
         memberIds: [member.id, stoodInFor.id],
         meetingId: meeting.id,
+        cells: atMembers([member, stoodInFor]),
       },
     ];
   }
@@ -77,6 +80,7 @@ function deputising(
         message: `${who(member)} is recorded as deputising for ${who(stoodInFor)} at ${meetingInWords(meeting)}, but the meeting's Deputy co-chair is ${deputy ? who(deputy) : deputyId}: correct the Attendance row or the Deputy co-chair.`,
         memberIds: [member.id, stoodInFor.id, deputyId],
         meetingId: meeting.id,
+        cells: atMembers([member, stoodInFor, deputy]),
       },
     ];
   }

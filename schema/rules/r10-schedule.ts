@@ -15,7 +15,7 @@ import {
 } from '../dates';
 import type { BoardSettings } from '../settings';
 import type { BoardSnapshot } from '../snapshot';
-import type { Finding } from './finding';
+import { atMeeting, type Finding } from './finding';
 import { capitalise, count, meetingInWords } from './wording';
 
 interface YearMonth {
@@ -110,6 +110,7 @@ export function checkSchedule(snapshot: BoardSnapshot, today: IsoDate): Finding[
         severity: 'warning',
         message: `There is no meeting in the Meetings tab for ${MONTHS[ym.month - 1]} ${ym.year}. The board meets monthly, on ${patternInWords(settings)}, so the meeting ${expected < today ? `was due on ${formatLongDate(expected)}: add it, with Status Cancelled if it did not take place.` : `is due on ${formatLongDate(expected)}: add it as Planned.`}`,
         memberIds: [],
+        cells: [],
       },
     });
   }
@@ -126,6 +127,7 @@ export function checkSchedule(snapshot: BoardSnapshot, today: IsoDate): Finding[
           message,
           memberIds: [],
           meetingId: meeting.id,
+          cells: atMeeting(meeting, 'date'),
         },
       });
     if (expected !== null && expected !== meeting.date) {

@@ -2,10 +2,12 @@
  * R12: the co-chairs follow up all actions at each meeting: every action not Done or Dropped,
  * overdue first, each with the reasons it needs attention.
  */
+import { isClosed, raisedBefore } from '../actions';
 import { daysBetween, type IsoDate } from '../dates';
-import { CLOSED_ACTION_STATUSES } from '../layout';
+import { nextMeeting } from '../next-meeting';
 import type { Action, Meeting } from '../records';
-import type { BoardSnapshot } from '../snapshot';
+import { type BoardSnapshot, lacksColumn } from '../snapshot';
+import { ACTIONS_TAB } from '../tabs';
 import { nextScheduledMeeting } from './r10-schedule';
 import { compareIds } from './wording';
 
@@ -25,46 +27,41 @@ export interface FollowUp {
   readonly referenceDate: IsoDate;
   /** The meeting after this one, for "due before next meeting". */
   readonly nextMeetingDate: IsoDate;
+  /**
+   * False when the Actions tab has no Due date column (or only under a near-miss header): then
+   * no action can be called overdue or due soon, and none is flagged as having no due date.
+   */
+  readonly dueDatesKnown: boolean;
   readonly items: readonly FollowUpItem[];
 }
 
-const CLOSED: readonly string[] = CLOSED_ACTION_STATUSES;
-
-/** Still needs doing and its due date has passed (Action.overdue on the server). */
-export function isOverdue(action: Pick<Action, 'status' | 'dueDate'>, today: IsoDate): boolean {
-  return !CLOSED.includes(action.status) && action.dueDate !== null && action.dueDate < today;
-}
+// Where the rules' callers have always found it; the definition is with "closed" in actions.ts.
+export { isOverdue } from '../actions';
 
 /**
  * The follow-up list for a meeting (by default the next planned meeting from today).
  * Throws when `meetingId` names no meeting, so a caller never gets a list for the wrong one.
  */
 export function followUp(snapshot: BoardSnapshot, today: IsoDate, meetingId?: string): FollowUp {
+  // Today's meeting is the one to follow up at, until it is marked Held.
   const meeting =
-    meetingId === undefined ? nextPlanned(snapshot, today) : findMeeting(snapshot, meetingId);
+    meetingId === undefined
+      ? nextMeeting(snapshot.meetings, { from: today, onTheDay: true, held: false })
+      : findMeeting(snapshot, meetingId);
   const referenceDate = meeting && meeting.date <= today ? meeting.date : today;
   const nextMeetingDate = meeting
-    ? (snapshot.meetings.find((other) => other.status !== 'Cancelled' && other.date > meeting.date)
-        ?.date ?? nextScheduledMeeting(snapshot.settings, meeting.date))
+    ? (nextMeeting(snapshot.meetings, { from: meeting.date, onTheDay: false, held: true })?.date ??
+      nextScheduledMeeting(snapshot.settings, meeting.date))
     : nextScheduledMeeting(snapshot.settings, today);
 
+  const dueDatesKnown = !lacksColumn(snapshot, ACTIONS_TAB, 'dueDate');
   const items = snapshot.actions
-    .filter((action) => !CLOSED.includes(action.status))
+    .filter((action) => !isClosed(action))
     // Actions agreed at this meeting or later are not yet due for follow-up here.
-    .filter((action) => {
-      const raisedAt = snapshot.meetingById.get(action.meetingId);
-      return !meeting || !raisedAt || raisedAt.date < meeting.date;
-    })
-    .map((action) => itemFor(action, referenceDate, nextMeetingDate))
+    .filter((action) => !meeting || raisedBefore(snapshot, action, meeting.date))
+    .map((action) => itemFor(action, referenceDate, nextMeetingDate, dueDatesKnown))
     .sort(compareItems);
-  return { meeting, referenceDate, nextMeetingDate, items };
-}
-
-function nextPlanned(snapshot: BoardSnapshot, today: IsoDate): Meeting | null {
-  return (
-    snapshot.meetings.find((meeting) => meeting.status === 'Planned' && meeting.date >= today) ??
-    null
-  );
+  return { meeting, referenceDate, nextMeetingDate, dueDatesKnown, items };
 }
 
 function findMeeting(snapshot: BoardSnapshot, meetingId: string): Meeting {
@@ -73,14 +70,19 @@ function findMeeting(snapshot: BoardSnapshot, meetingId: string): Meeting {
   return meeting;
 }
 
-function itemFor(action: Action, referenceDate: IsoDate, nextMeetingDate: IsoDate): FollowUpItem {
+function itemFor(
+  action: Action,
+  referenceDate: IsoDate,
+  nextMeetingDate: IsoDate,
+  dueDatesKnown: boolean,
+): FollowUpItem {
   const reasons: FollowUpReason[] = [];
   const due = action.dueDate;
   const overdue = due !== null && due < referenceDate;
   if (overdue) reasons.push('overdue');
   else if (due !== null && due < nextMeetingDate) reasons.push('due before next meeting');
   if (action.ownerIds.length === 0) reasons.push('no owner');
-  if (due === null) reasons.push('no due date');
+  if (due === null && dueDatesKnown) reasons.push('no due date');
   return { action, reasons, daysOverdue: overdue ? daysBetween(due, referenceDate) : null };
 }
 

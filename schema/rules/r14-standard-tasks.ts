@@ -2,6 +2,7 @@
  * R14: a new commissioning project gets the board's standard task list, by phase, with the
  * responsible party, in the words of the terms of reference ("Duties and Functions").
  */
+import { taskIdAllocator } from '../ids';
 import type { Task } from '../records';
 import { textKey } from './wording';
 
@@ -89,16 +90,10 @@ export function standardTasksFor(
       .filter((task) => textKey(task.projectId) === project)
       .map((task) => textKey(task.task)),
   );
-  const usedIds = new Set(existingTasks.map((task) => textKey(task.id)));
-  let number = 0;
-  const nextId = (): string => {
-    let id: string;
-    do {
-      number += 1;
-      id = `${projectId}-T${String(number).padStart(2, '0')}`;
-    } while (usedIds.has(textKey(id)));
-    return id;
-  };
+  const nextId = taskIdAllocator(
+    projectId,
+    existingTasks.map((task) => task.id),
+  );
   return STANDARD_TASKS.filter((standard) => !have.has(textKey(standard.task))).map((standard) => ({
     id: nextId(),
     projectId,

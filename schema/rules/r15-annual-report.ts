@@ -6,8 +6,10 @@
  * The sheet keeps each action's current status only, so "done" and "overdue" are worked out
  * from the dates it does keep: an action counts as done in the period when it is Done and was
  * completed by the end of the period (or has no completion date); it counts as overdue when it
- * was due before the end of the period (or today, if earlier) and was not done by then.
+ * was due before the end of the period (or today, if earlier) and was not done (or dropped) by
+ * then.
  */
+import { closedBy, raisedOn } from '../actions';
 import type { IsoDate } from '../dates';
 import {
   ATTENDANCE_VALUES,
@@ -16,7 +18,7 @@ import {
   CONSTITUENCIES,
   PROJECT_PHASES,
 } from '../layout';
-import type { Action, Member, Project } from '../records';
+import type { Action, Meeting, Member, Project } from '../records';
 import type { BoardSnapshot } from '../snapshot';
 
 type Constituency = Member['constituency'];
@@ -51,11 +53,12 @@ export function annualReport(
   if (from > to) throw new RangeError(`The report period starts (${from}) after it ends (${to}).`);
   const inPeriod = (date: IsoDate) => date >= from && date <= to;
   const meetings = snapshot.meetings.filter((meeting) => inPeriod(meeting.date));
-  const held = meetings.filter((meeting) => meeting.status === 'Held');
+  const held = heldMeetingsIn(snapshot, from, to);
   const projects = snapshot.projects.filter((project) => activeDuring(project, from, to));
+  // Unlike the follow-up, an action whose meeting is not in the tab has no period to count in.
   const raised = snapshot.actions.filter((action) => {
-    const meeting = snapshot.meetingById.get(action.meetingId);
-    return meeting !== undefined && inPeriod(meeting.date);
+    const raisedAt = raisedOn(snapshot, action);
+    return raisedAt !== null && inPeriod(raisedAt);
   });
   const overdueOn = today < to ? today : to;
 
@@ -80,16 +83,20 @@ export function annualReport(
     actionsDone: raised.filter((action) => doneBy(action, to)).length,
     actionsOverdue: raised.filter(
       (action) =>
-        action.status !== 'Dropped' &&
-        action.dueDate !== null &&
-        action.dueDate < overdueOn &&
-        !doneBy(action, overdueOn),
+        action.dueDate !== null && action.dueDate < overdueOn && !closedBy(action, overdueOn),
     ).length,
     activities: CO_PRODUCTION_ACTIVITIES.map((activity) => ({
       activity,
       count: projects.filter((project) => project.activities.includes(activity)).length,
     })),
   };
+}
+
+/** The meetings held in the period, whose attendance the report counts (partners' too). */
+export function heldMeetingsIn(snapshot: BoardSnapshot, from: IsoDate, to: IsoDate): Meeting[] {
+  return snapshot.meetings.filter(
+    (meeting) => meeting.status === 'Held' && meeting.date >= from && meeting.date <= to,
+  );
 }
 
 /** Attendance rows of the given meetings counted by the member's constituency. */
@@ -131,6 +138,7 @@ function activeDuring(project: Project, from: IsoDate, to: IsoDate): boolean {
   );
 }
 
+/** Done (not dropped) by the end of `date`. */
 function doneBy(action: Action, date: IsoDate): boolean {
-  return action.status === 'Done' && (action.completedOn === null || action.completedOn <= date);
+  return action.status === 'Done' && closedBy(action, date);
 }

@@ -3,6 +3,7 @@
  * "Plan next meeting" menu item. Pure: the menu reads the sheet, calls these, writes the rows.
  */
 import { addDays, type IsoDate } from '../dates';
+import { nextMeeting } from '../next-meeting';
 import type { Meeting, Member } from '../records';
 import { invitees, isCoChair } from '../rules';
 import { nextScheduledMeeting } from '../rules/r10-schedule';
@@ -31,30 +32,13 @@ export function nextMeetingToPlan(snapshot: BoardSnapshot, today: IsoDate): Next
     const inMonth = snapshot.meetings.filter(
       (meeting) => meeting.date.slice(0, 7) === date.slice(0, 7),
     );
-    const upcoming = inMonth.find(
-      (meeting) => meeting.status !== 'Cancelled' && meeting.date >= today,
-    );
+    // A month whose meeting is today is taken, even once it is marked Held.
+    const upcoming = nextMeeting(inMonth, { from: today, onTheDay: true, held: true });
     if (upcoming) return { date: upcoming.date, existing: upcoming };
     if (inMonth.length === 0) return { date, existing: null };
     after = date;
   }
   throw new RangeError(`No month in the next ${MONTHS_AHEAD} is free for a meeting.`);
-}
-
-/** A new meeting's ID, in the style of the board's latest ID that holds its own month. */
-export function newMeetingId(
-  meetings: readonly Pick<Meeting, 'id' | 'date'>[],
-  date: IsoDate,
-): string {
-  const month = date.slice(0, 7);
-  const template = [...meetings]
-    .reverse()
-    .find((meeting) => meeting.id.includes(meeting.date.slice(0, 7)));
-  const base = template ? template.id.replace(template.date.slice(0, 7), month) : `MT-${month}`;
-  const used = new Set(meetings.map((meeting) => meeting.id.toLowerCase()));
-  let id = base;
-  for (let copy = 2; used.has(id.toLowerCase()); copy++) id = `${base}-${copy}`;
-  return id;
 }
 
 export interface MinuteTakerProposal {

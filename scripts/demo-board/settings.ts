@@ -26,6 +26,7 @@ const SETTINGS: Readonly<Record<keyof BoardSettings, Value>> = {
   ],
   circulationSeniorHead: ['senior.head.commissioning@example.org'],
   circulationDmt: ['asc.dmt@example.org', 'dmt.business.support@example.org'],
+  smallestReportedGroup: 3,
 };
 
 /** Settings rows, keyed as the parser reads them; First meeting is a real date cell. */

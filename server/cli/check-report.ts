@@ -1,21 +1,15 @@
 /**
- * The check command's report: data issues and rule findings grouped by tab, in plain words,
- * each with the cell to fix (`Actions!F7`) and, for findings, the rule (`R5`).
+ * The check command's report in a terminal: the shared check report (schema/check-report.ts)
+ * as plain lines, grouped by tab, each with the cell to fix (`Actions!F7`) and, for findings,
+ * the rule (`R5`).
  */
+import { type CheckEntry, checkReport } from '../../schema/check-report';
 import { formatLongDate, type IsoDate } from '../../schema/dates';
 import { cellLabel } from '../../schema/issues';
-import { TAB_NAMES } from '../../schema/layout';
-import { locateFinding } from '../../schema/locate';
 import type { Finding } from '../../schema/rules/finding';
 import type { BoardSnapshot } from '../../schema/snapshot';
 
-interface ReportLine {
-  readonly sheet: string;
-  readonly row: number;
-  readonly text: string;
-}
-
-export interface CheckReport {
+export interface CheckReportText {
   readonly text: string;
   readonly errors: number;
   readonly warnings: number;
@@ -27,52 +21,26 @@ export function formatCheckReport(
   snapshot: BoardSnapshot,
   findings: readonly Finding[],
   context: { readonly source: string; readonly today: IsoDate },
-): CheckReport {
-  const lines: ReportLine[] = [];
-  for (const issue of snapshot.issues) {
-    lines.push({
-      sheet: issue.sheet,
-      row: issue.row,
-      text: `${LABEL[issue.severity]}  ${cellLabel(issue)}  ${issue.message}`,
-    });
-  }
-  const figures: string[] = [];
-  const general: string[] = [];
-  for (const finding of findings) {
-    if (finding.severity === 'info') {
-      figures.push(`  ${finding.rule.padEnd(4)} ${finding.message}`);
-      continue;
-    }
-    const where = locateFinding(snapshot, finding);
-    const text = `${LABEL[finding.severity]}  ${finding.rule.padEnd(4)} ${
-      where ? `${cellLabel(where)}  ` : ''
-    }${finding.message}`;
-    if (where) lines.push({ sheet: where.sheet, row: where.row, text });
-    else general.push(`  ${text}`);
-  }
-
-  const errors =
-    snapshot.issues.filter((issue) => issue.severity === 'error').length +
-    findings.filter((finding) => finding.severity === 'error').length;
-  const warnings =
-    snapshot.issues.filter((issue) => issue.severity === 'warning').length +
-    findings.filter((finding) => finding.severity === 'warning').length;
-
+): CheckReportText {
+  const report = checkReport(snapshot, snapshot.issues, findings, context.today);
   const out: string[] = [
-    `${snapshot.settings.boardName}: check of ${context.source} on ${formatLongDate(context.today)}`,
+    `${report.boardName}: check of ${context.source} on ${formatLongDate(report.today)}`,
     '',
   ];
-  const sheets = [...new Set(lines.map((line) => line.sheet))].sort(
-    (a, b) => sheetOrder(a) - sheetOrder(b) || a.localeCompare(b),
-  );
-  for (const sheet of sheets) {
-    out.push(`${sheet} tab`);
-    const ofSheet = lines.filter((line) => line.sheet === sheet).sort((a, b) => a.row - b.row);
-    for (const line of ofSheet) out.push(`  ${line.text}`);
-    out.push('');
+  for (const tab of report.tabs) {
+    out.push(`${tab.sheet} tab`, ...tab.entries.map((entry) => `  ${line(entry)}`), '');
   }
-  if (general.length > 0) out.push('Whole board', ...general, '');
-  if (figures.length > 0) out.push('Figures', ...figures, '');
+  if (report.wholeBoard.length > 0) {
+    out.push('Whole board', ...report.wholeBoard.map((entry) => `  ${line(entry)}`), '');
+  }
+  if (report.figures.length > 0) {
+    out.push(
+      'Figures',
+      ...report.figures.map((finding) => `  ${finding.rule.padEnd(4)} ${finding.message}`),
+      '',
+    );
+  }
+  const { errors, warnings } = report;
   out.push(
     errors + warnings === 0
       ? 'No problems found.'
@@ -85,11 +53,60 @@ export function formatCheckReport(
   return { text: out.join('\n'), errors, warnings };
 }
 
-function sheetOrder(sheet: string): number {
-  const index = (TAB_NAMES as readonly string[]).indexOf(sheet);
-  return index === -1 ? TAB_NAMES.length : index;
+/** `Warning  R3   Members!L17  ...`; a data issue has no rule, a whole-board finding no cell. */
+function line(entry: CheckEntry): string {
+  const rule = entry.rule === null ? '' : `${entry.rule.padEnd(4)} `;
+  const cell =
+    entry.cell === null ? '' : `${cellLabel({ sheet: entry.sheet, cell: entry.cell })}  `;
+  return `${LABEL[entry.severity]}  ${rule}${cell}${entry.message}`;
 }
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** One problem as `check --json` gives it: what a script or a spreadsheet import reads. */
+export interface CheckJsonEntry {
+  readonly rule: string | null;
+  readonly severity: 'error' | 'warning';
+  /** The tab, or null for a finding about the whole board. */
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+export interface CheckJson {
+  readonly board: string;
+  readonly source: string;
+  readonly today: IsoDate;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Data issues and findings, in the order the terminal report lists them. */
+  readonly problems: readonly CheckJsonEntry[];
+  readonly figures: readonly { readonly rule: string; readonly message: string }[];
+}
+
+/** The same report for scripts: the same entries, in the same order, as plain JSON. */
+export function checkReportJson(
+  snapshot: BoardSnapshot,
+  findings: readonly Finding[],
+  context: { readonly source: string; readonly today: IsoDate },
+): CheckJson {
+  const report = checkReport(snapshot, snapshot.issues, findings, context.today);
+  const entry = (item: CheckEntry): CheckJsonEntry => ({
+    rule: item.rule,
+    severity: item.severity,
+    sheet: item.cell === null ? null : item.sheet,
+    cell: item.cell,
+    message: item.message,
+  });
+  return {
+    board: report.boardName,
+    source: context.source,
+    today: report.today,
+    errors: report.errors,
+    warnings: report.warnings,
+    problems: [...report.tabs.flatMap((tab) => tab.entries), ...report.wholeBoard].map(entry),
+    figures: report.figures.map((finding) => ({ rule: finding.rule, message: finding.message })),
+  };
 }

@@ -1,21 +1,37 @@
 /**
  * `npm run pack -- <meetingId> <audience> [--text] [--easy-read] [--out FILE]`: writes a
- * circulation pack (R13) to a file, from the board the server would serve (BOARD_WORKBOOK,
- * BOARD_SPREADSHEET_ID, or the demo board). Prints where it went and its SHA-256.
+ * circulation pack (R13) to a file (by default in `packs/`, which git ignores), from the board
+ * the server would serve (BOARD_WORKBOOK, BOARD_SPREADSHEET_ID, or the demo board). Prints
+ * where it went and its SHA-256.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { enumValueName } from '../../schema/graphql/enums';
 import { AUDIENCES } from '../../schema/layout';
 import { buildCirculationPack } from '../../schema/packs';
 import { PackError } from '../../schema/packs/types';
 import { buildSnapshot } from '../../schema/snapshot';
-import { ConfigError, readSourceConfig } from '../config';
+import { ConfigError } from '../config';
 import { audienceFromName } from '../packs/route';
-import { sourceFromConfig } from '../sources/from-config';
+import { configuredSource } from '../sources/from-config';
 
 const USAGE = `Usage: npm run pack -- <meeting ID> <audience> [--text] [--easy-read] [--out FILE]
   audience: ${AUDIENCES.map(enumValueName).join(', ')}`;
+const HELP = `${USAGE}
+
+Writes the circulation pack (R13) of one held meeting for one audience, from the board the
+server would serve (BOARD_SPREADSHEET_ID, else BOARD_WORKBOOK, else the demo board).
+
+  --text        plain text (for an email body) instead of HTML
+  --easy-read   the easy-read version
+  --out FILE    where to write it (default: packs/<meeting>-<AUDIENCE>.html, git ignores packs/)
+  --help        this text
+
+Exit status: 0 written, 1 the pack cannot be made (the reason is printed), 2 wrong arguments.`;
+
+/** Where packs go unless --out says otherwise: a folder of the working copy that git ignores. */
+export const PACKS_FOLDER = 'packs';
 
 async function main(args: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -24,6 +40,10 @@ async function main(args: string[]): Promise<number> {
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
+  }
+  if (parsed.values.help) {
+    console.log(HELP);
+    return 0;
   }
   const [meetingId, audienceName] = parsed.positionals;
   const audience = audienceName ? audienceFromName(audienceName) : null;
@@ -36,13 +56,15 @@ async function main(args: string[]): Promise<number> {
   const format = parsed.values.text ? 'TEXT' : 'HTML';
   const easyRead = parsed.values['easy-read'] ?? false;
   try {
-    const snapshot = buildSnapshot(
-      await sourceFromConfig(readSourceConfig(process.env)).readGrids(),
-    );
+    const snapshot = buildSnapshot(await configuredSource(process.env).source.readGrids());
     const pack = buildCirculationPack(snapshot, { meetingId, audience, format, easyRead });
     const out =
       parsed.values.out ??
-      `${meetingId}-${enumValueName(audience)}${easyRead ? '-easy-read' : ''}.${format === 'HTML' ? 'html' : 'txt'}`;
+      join(
+        PACKS_FOLDER,
+        `${meetingId}-${enumValueName(audience)}${easyRead ? '-easy-read' : ''}.${format === 'HTML' ? 'html' : 'txt'}`,
+      );
+    await mkdir(dirname(out), { recursive: true });
     await writeFile(out, pack.content);
     console.log(
       `Wrote ${out} (${Buffer.byteLength(pack.content).toLocaleString('en-GB')} bytes)\nSHA-256 ${pack.sha256}`,
@@ -66,6 +88,7 @@ function parse(args: string[]) {
       text: { type: 'boolean' },
       'easy-read': { type: 'boolean' },
       out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 }

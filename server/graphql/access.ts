@@ -1,12 +1,24 @@
 /**
  * Who may see what, in one place. Redaction is done on the Member type and on the few
  * officer-only fields, so every path that reaches a member (owners, minute-taker, attendance,
- * co-chairs, invitees...) goes through the same checks.
+ * co-chairs, invitees...) goes through the same checks. Figures about people go through the
+ * small-number rule in `schema/partner-figures.ts`, which packs use too.
+ *
+ * Partners never see a sheet Member ID: every member reads to them by an opaque ID, a keyed
+ * hash of the Member ID under a secret made when the process starts. It is stable while the
+ * server runs (so a partner can follow one member from list to filter), says nothing of the
+ * sheet's IDs or row order, and cannot be worked back. Consenting members get one too, because
+ * their visible sheet IDs would show the gaps where the others' IDs are (and, as IDs follow
+ * joining order, roughly when they joined). An ID a partner passes is read only as an opaque
+ * ID, so passing "M07" finds nobody, whoever M07 is: nobody can probe the sheet's IDs.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { TabName } from '../../schema/layout';
-import { circulatedName } from '../../schema/packs/names';
+import { agreedToBeNamed, circulatedName, comparePartnerOrder } from '../../schema/packs/names';
 import type { Member } from '../../schema/records';
+import type { BoardSnapshot } from '../../schema/snapshot';
+import { unusableTabMessage } from '../../schema/unusable-tab';
 import type { BoardContext } from './context';
 
 export function requireOfficer(context: BoardContext, what: string): void {
@@ -22,9 +34,68 @@ export function officerOnly<T>(context: BoardContext, value: T): T | null {
   return context.role === 'OFFICER' ? value : null;
 }
 
+/**
+ * What would single out a member who has not agreed to be named (term dates, organisation,
+ * group): officers always, partners only with the member's consent.
+ */
+export function consentedOnly<T>(context: BoardContext, member: Member, value: T): T | null {
+  return context.role === 'OFFICER' || agreedToBeNamed(member) ? value : null;
+}
+
 /** A member's name, or for partners the name as circulated (role and category without consent). */
 export function visibleName(context: BoardContext, member: Member): string {
   return context.role === 'OFFICER' ? member.name : circulatedName(member);
+}
+
+/** New for every process: IDs partners saw before a restart no longer match. */
+const PARTNER_ID_KEY = randomBytes(32);
+
+/** The opaque ID partners know a member by: "member-" and 20 hex digits of an HMAC-SHA-256. */
+export function partnerMemberId(memberId: string): string {
+  const digest = createHmac('sha256', PARTNER_ID_KEY).update(memberId, 'utf8').digest('hex');
+  return `member-${digest.slice(0, 20)}`;
+}
+
+/** The member's ID as the asker may see it. */
+export function visibleMemberId(context: BoardContext, member: Member): string {
+  return context.role === 'OFFICER' ? member.id : partnerMemberId(member.id);
+}
+
+const byPartnerId = new WeakMap<BoardSnapshot, ReadonlyMap<string, Member>>();
+
+/**
+ * The member an ID from the asker names: a sheet Member ID from an officer, an opaque ID from a
+ * partner (anything else from a partner names nobody, so it reveals nothing).
+ */
+export function memberFromArgument(context: BoardContext, id: string): Member | null {
+  const { snapshot } = context;
+  if (context.role === 'OFFICER') return snapshot.memberById.get(id) ?? null;
+  let index = byPartnerId.get(snapshot);
+  if (!index) {
+    index = new Map(snapshot.members.map((member) => [partnerMemberId(member.id), member]));
+    byPartnerId.set(snapshot, index);
+  }
+  return index.get(id) ?? null;
+}
+
+/**
+ * The sheet Member ID an ID from the asker stands for, to filter rows by: an officer's as given
+ * (an owner not on the Members tab still finds their actions), a partner's only when it is the
+ * opaque ID of a member; null when it names nobody.
+ */
+export function sheetIdFromArgument(context: BoardContext, id: string): string | null {
+  return context.role === 'OFFICER' ? id : (memberFromArgument(context, id)?.id ?? null);
+}
+
+const partnerOrder = comparePartnerOrder<Member>((member) => partnerMemberId(member.id));
+
+/**
+ * Members in the order the asker gets them: officers as the rules give them (often the sheet's
+ * order); partners by role, category, then name, ties by opaque ID (DESIGN §4), so no list
+ * hints at sheet order, IDs or withheld names.
+ */
+export function inVisibleOrder(context: BoardContext, members: readonly Member[]): Member[] {
+  return context.role === 'OFFICER' ? [...members] : [...members].sort(partnerOrder);
 }
 
 /** Fails clearly when a query needs a tab that is missing or lacks a required header. */
@@ -32,9 +103,7 @@ export function requireTab(context: BoardContext, tab: TabName): void {
   const missing = context.snapshot.unusableTabs.get(tab);
   if (missing === undefined) return;
   throw new GraphQLError(
-    missing.length === 0
-      ? `The workbook has no "${tab}" tab, so this cannot be answered. Add the tab (see dataIssues).`
-      : `The ${tab} tab cannot be read: it has no ${missing.map((header) => `"${header}"`).join(', ')} header. Add it to the tab (see dataIssues).`,
+    unusableTabMessage(tab, missing, 'this cannot be answered', ' (see dataIssues)'),
     { extensions: { code: 'BOARD_DATA_UNUSABLE', tab, missingHeaders: missing } },
   );
 }

@@ -21,10 +21,12 @@
  *   range that looks like a cell reference (`CO2`) means that cell of the first tab, not a tab
  *   called CO2: that is why the board quotes tab names.
  *
- * Tests can inject trouble for the next N calls (`failNext`, `slowNext`, `malformedNext`,
- * `dropNext`, `replyNext`) or for good (`forbid`, undone by `heal`), and look at what arrived
- * (`calls`, `requests`). Injected trouble comes before any other check, so it applies
- * whatever the request's token or spreadsheet ID; a slow answer is afterwards the normal one.
+ * Tests can inject trouble for the next N calls (`failNext`, `malformedNext`, `dropNext`,
+ * `replyNext`) or for good (`forbid`, undone by `heal`), hold the next answers until they let
+ * them go (`holdNext`), and look at what arrived (`calls`, `requests`, `held`). Injected trouble
+ * comes before any other check, so it applies whatever the request's token or spreadsheet ID.
+ * A held request is answered, once released, as it would have been: with the trouble queued
+ * for it, or normally. Holding uses no timer, so a test never waits longer than it decides to.
  *
  * ```ts
  * const fake = new FakeSheetsServer({ workbook: grids });
@@ -81,10 +83,23 @@ export interface RunningFakeSheets {
 
 type Trouble =
   | { kind: 'fail'; status: number }
-  | { kind: 'slow'; ms: number }
   | { kind: 'malformed' }
   | { kind: 'reply'; status: number; body: unknown }
   | { kind: 'drop' };
+
+/** Requests held unanswered by `holdNext`, for the test that holds them. */
+export interface HeldRequests {
+  /** Resolves once every request this hold covers has arrived (and is waiting). */
+  readonly arrived: Promise<void>;
+  /** Lets them be answered now; a client that gave up meanwhile gets nothing. */
+  release(): void;
+}
+
+interface Hold {
+  arrivedOne(): void;
+  released: Promise<void>;
+  release(): void;
+}
 
 /** Google's status names and messages for the errors tests inject. */
 const GOOGLE_ERRORS: Record<number, { status: string; message: string }> = {
@@ -129,7 +144,10 @@ export class FakeSheetsServer {
   private troubles: Trouble[] = [];
   private forbidden = false;
   private server: Server | undefined;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** One entry per coming request that `holdNext` will hold. */
+  private holds: Hold[] = [];
+  /** Holds with a request waiting on them (released on `heal` and `close`). */
+  private readonly holding = new Set<Hold>();
 
   constructor(options: FakeSheetsOptions = {}) {
     this.spreadsheetId = options.spreadsheetId ?? FAKE_SPREADSHEET_ID;
@@ -153,9 +171,33 @@ export class FakeSheetsServer {
     return this.queue({ kind: 'fail', status }, count);
   }
 
-  /** Delays the next `count` answers by `ms` (to trip the client's timeout). */
-  slowNext(ms: number, count = 1): this {
-    return this.queue({ kind: 'slow', ms }, count);
+  /**
+   * Holds the next `count` requests unanswered until the test calls `release()` (to trip the
+   * client's timeout, or to see what callers get while Google has not answered yet). Trouble
+   * queued with `failNext` and the like still applies to them, in arrival order, once released.
+   */
+  holdNext(count = 1): HeldRequests {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let allArrived: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      allArrived = resolve;
+    });
+    let waiting = count;
+    const arrivedOne = () => {
+      waiting--;
+      if (waiting === 0) allArrived();
+    };
+    if (count <= 0) allArrived();
+    for (let i = 0; i < count; i++) this.holds.push({ arrivedOne, released, release });
+    return { arrived, release };
+  }
+
+  /** How many requests are being held right now (arrived, not yet released). */
+  get held(): number {
+    return this.holding.size;
   }
 
   /** Answers the next `count` requests with 200 and a body that is not valid JSON. */
@@ -182,10 +224,15 @@ export class FakeSheetsServer {
     return this;
   }
 
-  /** Undoes `forbid` and drops any trouble still queued; keeps the workbook and the log. */
+  /**
+   * Undoes `forbid`, drops any trouble and hold still queued and releases held requests;
+   * keeps the workbook and the log.
+   */
   heal(): this {
     this.forbidden = false;
     this.troubles = [];
+    this.holds = [];
+    this.releaseHeld();
     return this;
   }
 
@@ -215,12 +262,16 @@ export class FakeSheetsServer {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.releaseHeld();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  }
+
+  private releaseHeld(): void {
+    for (const hold of this.holding) hold.release();
+    this.holding.clear();
   }
 
   private queue(trouble: Trouble, count: number): this {
@@ -250,18 +301,18 @@ export class FakeSheetsServer {
       request.on('end', () => resolve(text));
     });
 
+    // Both taken on arrival, so that requests held together get their trouble in order.
+    const hold = this.holds.shift();
     const trouble = this.troubles.shift();
-    if (trouble?.kind === 'slow') {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          resolve();
-        }, trouble.ms);
-        this.timers.add(timer);
-      });
+    if (hold) {
+      this.holding.add(hold);
+      hold.arrivedOne();
+      await hold.released;
+      this.holding.delete(hold);
       // The client may have given up meanwhile.
       if (response.destroyed || request.socket.destroyed) return;
-    } else if (trouble?.kind === 'drop') {
+    }
+    if (trouble?.kind === 'drop') {
       request.socket.destroy();
       return;
     } else if (trouble?.kind === 'fail') {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Action } from '../../../schema/records';
 import { compareIds, isOverdue } from '../../../schema/rules';
-import { requireTab } from '../access';
+import { requireTab, sheetIdFromArgument } from '../access';
 import type { BoardContext } from '../context';
 import type { QueryActionsArgs, Resolvers, ResolversTypes } from '../generated/resolvers-types';
 import { membersByIds } from './members';
@@ -41,12 +41,16 @@ export function actionConnection(
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
     throw badArgument('first', `must be between 1 and ${MAX_PAGE_SIZE}; got ${args.first}.`);
   }
-  const { status, ownerId, projectId, overdueOn } = args;
+  const { status, projectId, overdueOn } = args;
+  // The owner as the asker names them (an opaque ID from a partner); an ID that names nobody
+  // matches no action, so a partner cannot test which sheet IDs own actions.
+  const ownerId =
+    args.ownerId == null ? null : (sheetIdFromArgument(context, args.ownerId) ?? undefined);
   const matching = context.snapshot.actions
     .filter(
       (action) =>
         (!status || status.includes(action.status)) &&
-        (ownerId == null || action.ownerIds.includes(ownerId)) &&
+        (ownerId === null || (ownerId !== undefined && action.ownerIds.includes(ownerId))) &&
         (projectId == null || action.projectId === projectId) &&
         (overdueOn == null || isOverdue(action, overdueOn)),
     )

@@ -4,7 +4,7 @@ import { attendanceResolvers, meetingResolvers } from './meetings';
 import { boardResolvers, memberResolvers } from './members';
 import { mutationResolvers, packQueryResolvers } from './packs';
 import { projectResolvers, taskResolvers } from './projects';
-import { findingResolvers, queryResolvers } from './query';
+import { annualReportResolvers, findingResolvers, queryResolvers } from './query';
 import { DateScalar, enumResolvers } from './scalars';
 
 /** Every resolver, typed from the SDL by codegen. Fields not listed read the record's property. */
@@ -21,4 +21,5 @@ export const resolvers: Resolvers = {
   Project: projectResolvers,
   Task: taskResolvers,
   Finding: findingResolvers,
+  AnnualReport: annualReportResolvers,
 };

@@ -1,5 +1,7 @@
-import { attendanceByConstituency, compareIds, invitees, isCoChair } from '../../../schema/rules';
-import { requireOfficer, requireTab, visibleName } from '../access';
+import { agreedToBeNamed } from '../../../schema/packs/names';
+import { partnerAttendance } from '../../../schema/partner-figures';
+import { attendanceByConstituency, compareIds, invitees } from '../../../schema/rules';
+import { inVisibleOrder, requireOfficer, requireTab } from '../access';
 import type { Resolvers } from '../generated/resolvers-types';
 import { memberById } from './members';
 
@@ -14,21 +16,22 @@ export const meetingResolvers: Resolvers['Meeting'] = {
   },
   attendanceSummary: (meeting, _args, context) => {
     requireTab(context, 'Attendance');
+    if (context.role !== 'OFFICER') {
+      return [...partnerAttendance(context.snapshot, meeting.id).byConstituency];
+    }
     return attendanceByConstituency(context.snapshot, [meeting.id]);
   },
   invitees: (meeting, _args, context) => {
     requireTab(context, 'Members');
     const invited = invitees(context.snapshot, meeting);
     if (context.role === 'OFFICER') return invited;
-    // Ordered by real name, a withheld member's place in the list would hint at their name.
-    const coChairs = invited.filter(isCoChair);
-    const others = invited
-      .filter((member) => !isCoChair(member))
-      .sort(
-        (a, b) =>
-          visibleName(context, a).localeCompare(visibleName(context, b)) || compareIds(a.id, b.id),
-      );
-    return [...coChairs, ...others];
+    // Who was on the roster on each meeting's day would date every member's joining and
+    // leaving; for those who have not consented, partners get today's active members instead.
+    const today = invitees(context.snapshot, { ...meeting, date: context.today });
+    return inVisibleOrder(context, [
+      ...invited.filter(agreedToBeNamed),
+      ...today.filter((member) => !agreedToBeNamed(member) && member.status === 'Active'),
+    ]);
   },
   actionsRaised: (meeting, _args, context) => {
     requireTab(context, 'Actions');

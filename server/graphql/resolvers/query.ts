@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { cellLabel } from '../../../schema/issues';
 import { locateFinding } from '../../../schema/locate';
-import { annualReport, followUp, membershipCheck } from '../../../schema/rules';
-import { requireOfficer, requireTab } from '../access';
+import { partnerAttendanceOver } from '../../../schema/partner-figures';
+import { annualReport, followUp, heldMeetingsIn, membershipCheck } from '../../../schema/rules';
+import { inVisibleOrder, memberFromArgument, requireOfficer, requireTab } from '../access';
 import type { BoardContext } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import { actionConnection } from './actions';
@@ -24,16 +25,20 @@ export const queryResolvers: Resolvers['Query'] = {
   members: (_root, { status, constituency, serviceArea }, context) => {
     needs(context, 'Members');
     const area = serviceArea?.trim().toLowerCase();
-    return context.snapshot.members.filter(
-      (member) =>
-        (status == null || member.status === status) &&
-        (constituency == null || member.constituency === constituency) &&
-        (area == null || member.serviceAreas.some((candidate) => candidate.toLowerCase() === area)),
+    return inVisibleOrder(
+      context,
+      context.snapshot.members.filter(
+        (member) =>
+          (status == null || member.status === status) &&
+          (constituency == null || member.constituency === constituency) &&
+          (area == null ||
+            member.serviceAreas.some((candidate) => candidate.toLowerCase() === area)),
+      ),
     );
   },
   member: (_root, { id }, context) => {
     needs(context, 'Members');
-    return context.snapshot.memberById.get(id) ?? null;
+    return memberFromArgument(context, id);
   },
 
   meetings: (_root, { from, to, status }, context) => {
@@ -92,6 +97,19 @@ export const queryResolvers: Resolvers['Query'] = {
     needs(context, 'Meetings', 'Attendance', 'Actions', 'Projects');
     if (from > to) throw badRange(from, to);
     return annualReport(context.snapshot, from, to, context.today);
+  },
+};
+
+export const annualReportResolvers: Resolvers['AnnualReport'] = {
+  attendanceByConstituency: (report, _args, context) => {
+    if (context.role === 'OFFICER') return [...report.attendanceByConstituency];
+    // Sums of the per-meeting figures partners see, so two periods one meeting apart cannot
+    // be subtracted to give back a figure withheld for that meeting.
+    const held = heldMeetingsIn(context.snapshot, report.from, report.to);
+    return partnerAttendanceOver(
+      context.snapshot,
+      held.map((meeting) => meeting.id),
+    );
   },
 };
 

@@ -1,6 +1,7 @@
 /** Building grids and reading cell references and cell values, as plainly as they run often. */
 
 import type { RawCell, RawGrid } from '../../../schema/grid';
+import type { ReadBudget } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Worksheets
@@ -9,26 +10,58 @@ import type { RawCell, RawGrid } from '../../../schema/grid';
 export const MAX_COLUMNS = 16_384;
 export const MAX_ROWS = 1_048_576;
 
-/** Accumulates cells into rows: gaps become null, trailing nulls and empty rows never appear. */
+/**
+ * Accumulates cells into rows: gaps become null, trailing nulls and empty rows never appear.
+ * Every cell offered, and every gap filled to place it, counts against the read's cell limit
+ * (counted in batches, as this runs for every cell).
+ */
 export class GridBuilder {
   private readonly rows: RawCell[][] = [];
+  /** Cells counted here but not yet reported to the budget. */
+  private uncounted = 0;
+
+  constructor(
+    private readonly budget: ReadBudget,
+    /** Names the sheet in messages. */
+    private readonly what: string,
+  ) {}
 
   set(rowIndex: number, columnIndex: number, value: RawCell): void {
+    if (++this.uncounted >= CELL_COUNT_BATCH) this.flushCount();
     if (value === null) return;
     const row = this.row(rowIndex);
-    while (row.length < columnIndex) row.push(null);
+    if (row.length < columnIndex) {
+      this.uncounted += columnIndex - row.length;
+      if (this.uncounted >= CELL_COUNT_BATCH) this.flushCount();
+      while (row.length < columnIndex) row.push(null);
+    }
     row[columnIndex] = value;
   }
 
   grid(): RawGrid {
+    this.flushCount();
     return this.rows;
   }
 
   private row(rowIndex: number): RawCell[] {
-    while (this.rows.length <= rowIndex) this.rows.push([]);
+    if (this.rows.length <= rowIndex) {
+      // Blank rows above a filled one are held as empty rows, so they count like cells. The
+      // count comes first: a damaged file can ask for a row a million rows down.
+      this.uncounted += rowIndex - this.rows.length;
+      if (this.uncounted >= CELL_COUNT_BATCH) this.flushCount();
+      while (this.rows.length <= rowIndex) this.rows.push([]);
+    }
     return this.rows[rowIndex] as RawCell[];
   }
+
+  private flushCount(): void {
+    this.budget.addCells(this.uncounted, this.what);
+    this.uncounted = 0;
+  }
 }
+
+/** Small enough that the limit is overshot by at most this many cells before it is noticed. */
+const CELL_COUNT_BATCH = 1024;
 
 /** A cell reference split into zero-based indexes; -1 where a part is absent. */
 export interface CellPosition {

@@ -1,6 +1,7 @@
 /** Package structure: relationships between parts, part names, and finding the workbook part. */
 
-import { notAWorkbook, SAVE_AS_XLSX_ADVICE, type ZipPackage } from './package';
+import { notAWorkbook, SAVE_AS_XLSX_ADVICE } from './errors';
+import type { ZipPackage } from './package';
 import { decodeXmlEntities, walkXml } from './xml';
 
 // ---------------------------------------------------------------------------------------------
@@ -36,17 +37,12 @@ export function readRelationships(pkg: ZipPackage, sourcePart: string): Map<stri
   return relationships;
 }
 
-export interface Part {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export function readRelatedPart(
+/** The part a relationship points to, if the package has it. */
+export function relatedPartName(
   pkg: ZipPackage,
   relationship: Relationship | undefined,
-): Part | undefined {
-  const bytes = relationship ? pkg.readIfPresent(relationship.target) : undefined;
-  return relationship && bytes ? { name: relationship.target, bytes } : undefined;
+): string | undefined {
+  return relationship && pkg.has(relationship.target) ? relationship.target : undefined;
 }
 
 /** Finds a relationship by the last segment of its type URI, which is the same in both the

@@ -12,15 +12,16 @@ import {
   parseCellReference,
   parseNonNegativeInteger,
 } from './cells';
-import { damaged } from './package';
+import { damaged } from './errors';
+import type { ReadBudget } from './limits';
 import { DAYS_BETWEEN_1900_AND_1904_SYSTEMS, StringItemCollector } from './workbook';
 import { type Attributes, decodeOoxmlEscapes, type XmlHandlers } from './xml';
 
 /** Turns one worksheet's `<sheetData>` into a grid, one cell at a time. */
 export class WorksheetReader implements XmlHandlers {
-  private readonly builder = new GridBuilder();
+  private readonly builder: GridBuilder;
   private readonly position: CellPosition = { column: -1, row: -1 };
-  private readonly inlineString = new StringItemCollector();
+  private readonly inlineString: StringItemCollector;
 
   private inSheetData = false;
   private rowIndex = 0;
@@ -39,7 +40,13 @@ export class WorksheetReader implements XmlHandlers {
     private readonly sharedStrings: readonly string[],
     /** Empty unless the workbook uses the 1904 date system. */
     private readonly dateStyles: readonly boolean[],
-  ) {}
+    private readonly budget: ReadBudget,
+    /** Names the sheet in messages (`the sheet "Actions"`). */
+    private readonly what: string,
+  ) {
+    this.builder = new GridBuilder(budget, what);
+    this.inlineString = new StringItemCollector(budget, what);
+  }
 
   grid(): RawGrid {
     return this.builder.grid();
@@ -66,8 +73,14 @@ export class WorksheetReader implements XmlHandlers {
   }
 
   onText(text: string): void {
-    if (this.inValue) this.valueText += text;
-    else if (this.inInlineString) this.inlineString.append(text);
+    if (this.inValue) {
+      this.valueText += text;
+      // Comments or CDATA sections can split one value into many texts under the parser's
+      // token limit; the value as a whole is held to the same limit.
+      if (this.valueText.length > this.budget.limits.maxTokenChars) {
+        throw this.budget.tokenTooLong(this.what);
+      }
+    } else if (this.inInlineString) this.inlineString.append(text);
   }
 
   private startRow(attributes: Attributes): void {

@@ -4,9 +4,11 @@
  */
 
 import { parseNonNegativeInteger } from './cells';
+import type { ReadBudget } from './limits';
 import type { ZipPackage } from './package';
-import { type Relationship, readRelatedPart } from './relationships';
-import { type Attributes, decodeOoxmlEscapes, decodeXmlEntities, walkXml } from './xml';
+import { type Relationship, relatedPartName } from './relationships';
+import type { Steps } from './steps';
+import { type Attributes, decodeOoxmlEscapes, decodeXmlEntities, walkPart, walkXml } from './xml';
 
 // ---------------------------------------------------------------------------------------------
 // The workbook part: sheets and date system
@@ -66,6 +68,11 @@ export class StringItemCollector {
   private inText = false;
   private phoneticDepth = 0;
 
+  constructor(
+    private readonly budget: ReadBudget,
+    private readonly what: string,
+  ) {}
+
   open(name: string): void {
     if (name === 'rPh') this.phoneticDepth++;
     else if (name === 't' && this.phoneticDepth === 0) this.inText = true;
@@ -77,7 +84,12 @@ export class StringItemCollector {
   }
 
   append(text: string): void {
-    if (this.inText) this.text += text;
+    if (!this.inText) return;
+    this.text += text;
+    // Comments or CDATA sections can split one item into many short texts, each under the
+    // parser's token limit; the item as a whole is held to the same limit.
+    if (this.text.length > this.budget.limits.maxTokenChars)
+      throw this.budget.tokenTooLong(this.what);
   }
 
   take(): string {
@@ -93,17 +105,18 @@ export class StringItemCollector {
   }
 }
 
-export function readSharedStrings(
+export function* readSharedStrings(
   pkg: ZipPackage,
   relationship: Relationship | undefined,
-): string[] {
+): Steps<string[]> {
   const strings: string[] = [];
-  const part = readRelatedPart(pkg, relationship);
-  if (!part) return strings;
+  const partName = relatedPartName(pkg, relationship);
+  if (!partName) return strings;
 
-  const item = new StringItemCollector();
+  const what = `the shared text of its sheets (${partName})`;
+  const item = new StringItemCollector(pkg.budget, what);
   let inItem = false;
-  walkXml(part.bytes, part.name, {
+  yield* walkPart(pkg, partName, what, {
     onOpen(name) {
       if (name === 'si') inItem = true;
       else if (inItem) item.open(name);
@@ -144,16 +157,19 @@ const BUILT_IN_DATE_FORMAT_IDS: ReadonlySet<number> = new Set([
  * Elapsed-time and duration cells with such formats are shifted too; that is the accepted
  * imprecision of this rule.
  */
-export function readDateStyles(pkg: ZipPackage, relationship: Relationship | undefined): boolean[] {
-  const part = readRelatedPart(pkg, relationship);
-  if (!part) return [];
+export function* readDateStyles(
+  pkg: ZipPackage,
+  relationship: Relationship | undefined,
+): Steps<boolean[]> {
+  const partName = relatedPartName(pkg, relationship);
+  if (!partName) return [];
 
   const customFormats = new Map<number, string>();
   const styleFormatIds: number[] = [];
   let inNumberFormats = false;
   let inCellStyles = false;
 
-  walkXml(part.bytes, part.name, {
+  yield* walkPart(pkg, partName, `the cell styles (${partName})`, {
     onOpen(name, attributes) {
       if (name === 'numFmts') inNumberFormats = true;
       else if (name === 'cellXfs') inCellStyles = true;

@@ -8,12 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { buildAppsScript } from '../../../scripts/build-apps-script';
+import { buildAppsScript, type EntryPoints, GLOBAL_NAME } from '../../../scripts/build-apps-script';
 import type { FakeAppsScript } from './fake-apps-script';
 
 export interface BuiltBundle {
   readonly code: string;
   readonly script: vm.Script;
+  /** The stubs the build wrote, as it read them from the bundle. */
+  readonly entryPoints: EntryPoints;
   /** The appsscript.json written beside the bundle. */
   readonly manifest: string;
 }
@@ -25,10 +27,10 @@ export function builtBundle(): Promise<BuiltBundle> {
   built ??= (async () => {
     const directory = mkdtempSync(join(tmpdir(), 'apps-script-bundle-'));
     try {
-      const { bundlePath } = await buildAppsScript(directory, () => undefined);
+      const { bundlePath, entryPoints } = await buildAppsScript(directory, () => undefined);
       const code = readFileSync(bundlePath, 'utf8');
       const manifest = readFileSync(join(directory, 'appsscript.json'), 'utf8');
-      return { code, script: new vm.Script(code, { filename: 'Code.js' }), manifest };
+      return { code, script: new vm.Script(code, { filename: 'Code.js' }), entryPoints, manifest };
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
@@ -41,6 +43,26 @@ export interface LoadedBundle {
   readonly context: vm.Context;
   /** Calls a top-level function of the bundle by name, as a menu click does. */
   run(functionName: string): unknown;
+  /** Calls a top-level function with arguments, as a dialog's `google.script.run` does. */
+  call(functionName: string, ...args: unknown[]): unknown;
+  /**
+   * The registrations of apps-script/menu.ts as this bundle holds them: the bundle's own
+   * objects, so a test can swap a handler for a recorder.
+   */
+  registrations(): Registrations;
+}
+
+/** A registration read from the bundle (apps-script/menu.ts: MenuItem, CallableGlobal). */
+export interface Registration {
+  /** Menu items only. */
+  readonly label?: string;
+  readonly functionName: string;
+  handler: (...args: unknown[]) => unknown;
+}
+
+export interface Registrations {
+  readonly menuItems: readonly Registration[];
+  readonly callables: readonly Registration[];
 }
 
 /** Loads the bundle into a new context over `fake`, with the clock fixed at `now`. */
@@ -55,6 +77,18 @@ export async function loadBundle(fake: FakeAppsScript, now: Date): Promise<Loade
     run(functionName: string) {
       if (!/^[A-Za-z_$][\w$]*$/.test(functionName)) throw new Error(`Bad name ${functionName}`);
       return vm.runInContext(`${functionName}()`, context);
+    },
+    call(functionName: string, ...args: unknown[]) {
+      if (!/^[A-Za-z_$][\w$]*$/.test(functionName)) throw new Error(`Bad name ${functionName}`);
+      const stub = vm.runInContext(functionName, context) as (...args: unknown[]) => unknown;
+      return stub(...args);
+    },
+    registrations() {
+      const global = vm.runInContext(GLOBAL_NAME, context) as {
+        MENU_ITEMS: Registration[];
+        CALLABLE_GLOBALS: Registration[];
+      };
+      return { menuItems: global.MENU_ITEMS, callables: global.CALLABLE_GLOBALS };
     },
   };
 }

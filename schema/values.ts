@@ -1,0 +1,80 @@
+/**
+ * The sheet's fixed words (DESIGN §2): tab names and the values of every dropdown column.
+ * The tab definitions (`tabs.ts`), the GraphQL enums and the menus all read them from here;
+ * change them in the design contract first.
+ */
+
+export const TAB_NAMES = [
+  'Members',
+  'Meetings',
+  'Attendance',
+  'Actions',
+  'Projects',
+  'Tasks',
+  'Circulation',
+  'Settings',
+] as const;
+export type TabName = (typeof TAB_NAMES)[number];
+
+export const MEMBER_ROLES = ['Resident co-chair', 'Officer co-chair', 'Member'] as const;
+export const CO_CHAIR_ROLES = ['Resident co-chair', 'Officer co-chair'] as const;
+
+export const MEMBER_CATEGORIES = [
+  'Resident co-chair',
+  'Commissioning team',
+  'Joint Partnership Board',
+  'Disability Action Haringey',
+  'Reference group',
+  'Self-advocacy group',
+  'Commissioner',
+  'Social worker',
+  'ICB',
+  'Clinical staff',
+  'Elected member',
+  'Council department',
+  'Self-representative',
+  'Carer or advocate',
+  'Provider',
+] as const;
+
+export const CONSTITUENCIES = ['Resident', 'Provider', 'Staff', 'Council', 'Other'] as const;
+export const PREFERRED_FORMATS = [
+  'Standard',
+  'Large print',
+  'Easy read',
+  'Audio',
+  'BSL',
+  'Braille',
+] as const;
+export const MEMBER_STATUSES = ['Active', 'Former'] as const;
+
+export const MEETING_FORMATS = ['In person', 'Online', 'Hybrid'] as const;
+export const MEETING_STATUSES = ['Planned', 'Held', 'Cancelled'] as const;
+export const ATTENDANCE_VALUES = ['Present', 'Apologies', 'Absent'] as const;
+export const ACTION_STATUSES = ['Open', 'In progress', 'Done', 'Dropped'] as const;
+/** Actions in these statuses no longer need following up (R12). */
+export const CLOSED_ACTION_STATUSES = ['Done', 'Dropped'] as const;
+
+export const COMMISSIONING_STAGES = [
+  'Planning',
+  'Purchasing',
+  'Implementing',
+  'Reviewing',
+  'Decommissioning',
+] as const;
+export const PROJECT_PHASES = [
+  'Pre-initiation',
+  'Initiation',
+  'During',
+  'After completion',
+  'Conclusion',
+] as const;
+export const CO_PRODUCTION_ACTIVITIES = [
+  'Co-planning',
+  'Co-design',
+  'Co-delivery',
+  'Co-evaluation',
+] as const;
+export const PROJECT_STATUSES = ['Active', 'Monitoring', 'Closed'] as const;
+export const TASK_STATUSES = ['To do', 'Done', 'Not needed'] as const;
+export const AUDIENCES = ['Borough Partnership', 'Senior Head', 'DMT'] as const;

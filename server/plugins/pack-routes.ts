@@ -1,0 +1,26 @@
+/**
+ * `GET /packs/<meetingId>/<AUDIENCE>.html|.txt`: circulation packs as files, from the request's
+ * snapshot. Put it after authentication: packs need the same token as the API.
+ */
+import type { Plugin } from 'graphql-yoga';
+import { isPackPath, packResponse } from '../packs/route';
+import type { SnapshotOf } from './board-snapshot';
+
+export function usePackRoutes({ snapshotOf }: { readonly snapshotOf: SnapshotOf }): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (!isPackPath(url.pathname) || request.method !== 'GET') return;
+      try {
+        endResponse(packResponse(url, (await snapshotOf(request)).snapshot));
+      } catch (error) {
+        // Before the first good read there is no board to build a pack from.
+        endResponse(
+          new Response(`${error instanceof Error ? error.message : String(error)}\n`, {
+            status: 503,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * `extensions.stale = { ageSeconds, reason }` on every answer from a snapshot older than the
+ * refresh interval (DESIGN §4). The reason can name a file path or a spreadsheet, so partners
+ * get the gist only.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { BoardServerContext } from './board-snapshot';
+
+export const PARTNER_STALE_REASON = 'the board could not be read again just now';
+
+export function useStaleExtension(): Plugin<BoardServerContext> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult, args }) {
+          const context = args.contextValue as BoardServerContext;
+          const stale =
+            context.stale && context.role === 'PARTNER'
+              ? { ...context.stale, reason: PARTNER_STALE_REASON }
+              : context.stale;
+          if (stale && !(Symbol.asyncIterator in result)) {
+            setResult({ ...result, extensions: { ...result.extensions, stale } });
+          }
+        },
+      };
+    },
+  };
+}
