@@ -117,10 +117,18 @@ export interface LatencyResult {
 /**
  * A normal client: sends `request()` one after another from `concurrency` workers until
  * `count` are sent or `durationMs` has passed, each with its own timeout, and reports latency.
+ * With `intervalMs`, each worker starts a request at most that often, as a dashboard would,
+ * rather than as fast as it can (which would be a load test, not a normal client).
  */
 export async function measureRequests(
   request: (signal: AbortSignal) => Promise<boolean>,
-  options: { count: number; durationMs: number; concurrency?: number; timeoutMs?: number },
+  options: {
+    count: number;
+    durationMs: number;
+    concurrency?: number;
+    timeoutMs?: number;
+    intervalMs?: number;
+  },
 ): Promise<LatencyResult> {
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -140,6 +148,8 @@ export async function measureRequests(
         if (failures.length < 3)
           failures.push(error instanceof Error ? error.message : String(error));
       }
+      const wait = started + (options.intervalMs ?? 0) - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 1 }, worker));

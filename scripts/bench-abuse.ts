@@ -44,6 +44,8 @@ const ATTACK_SECONDS = 15;
 const TARGET_RSS_MB = 300;
 const TARGET_P99_MS = 100;
 const MB = 1024 * 1024;
+/** Each of the normal client's 2 connections sends the partner report every 20 ms (100/s). */
+const NORMAL_INTERVAL_MS = 20;
 
 /** The normal partner's query: what bench:server calls the partner report. */
 const PARTNER_QUERY = `query PartnerReport {
@@ -141,6 +143,7 @@ function normalLoad(
     durationMs: seconds * 1000,
     concurrency: 2,
     timeoutMs: 5_000,
+    intervalMs: NORMAL_INTERVAL_MS,
   });
 }
 
@@ -310,7 +313,7 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-abuse-'));
   try {
     console.log(
-      `bench:abuse on node ${process.version}; ${ATTACK_SECONDS} s per class; the normal client sends the partner report from 2 connections`,
+      `bench:abuse on node ${process.version}; ${ATTACK_SECONDS} s per class; the normal client sends the partner report from 2 connections, each every ${NORMAL_INTERVAL_MS} ms`,
     );
     console.log('Building the hostile workbooks ...');
     const bombPath = join(folder, 'bomb.xlsx');

@@ -58,14 +58,21 @@ export function readConfig(env: Env): ServerConfig {
   const source = readSourceConfig(env);
   let tokens = configuredTokens(env);
   const generatedTokens = tokens.length === 0;
+  const demo = source.kind === 'workbook' && source.path === null;
   if (generatedTokens) {
-    if (source.kind === 'google') {
+    // Only the demo board (fictional people) gets tokens made up and printed: a real board's
+    // workbook holds members' emails and phones, and a printed officer token lands in logs.
+    if (!demo) {
+      const board =
+        source.kind === 'google'
+          ? 'a real board from Google Sheets'
+          : `the workbook ${source.path}`;
       throw new ConfigError(
-        'No access tokens are configured, and this server would serve a real board from Google Sheets. ' +
+        `No access tokens are configured, and this server would serve ${board}. ` +
           'Set BOARD_TOKENS (token:OFFICER,token:PARTNER) or BOARD_TOKENS_FILE (one token:ROLE a line), with long random tokens.',
       );
     }
-    // A local workbook on this machine: make up one token per role and print them at start-up.
+    // The demo board: make up one token per role and print them at start-up.
     tokens = (['OFFICER', 'PARTNER'] as const).map((role) => [
       `${role.toLowerCase()}-${randomBytes(18).toString('base64url')}`,
       role,
@@ -74,7 +81,7 @@ export function readConfig(env: Env): ServerConfig {
 
   return {
     source,
-    demo: source.kind === 'workbook' && source.path === null,
+    demo,
     refreshSeconds: positiveNumber(env, 'BOARD_REFRESH_SECONDS', 30),
     tokens,
     generatedTokens,

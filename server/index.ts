@@ -5,6 +5,7 @@
 import { tokenTable } from './auth';
 import { ConfigError, readConfig, type ServerConfig } from './config';
 import { createBoardHttpServer } from './http-server';
+import { protectDemoBoard } from './packs/demo-copy';
 import { circulationRecorder } from './packs/record';
 import { SnapshotCache } from './snapshot-cache';
 import { sourceFromConfig } from './sources/from-config';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const source = sourceFromConfig(config.source);
+  // On the demo board, recordCirculation writes to a temporary copy, never the tracked file.
+  const source = protectDemoBoard(sourceFromConfig(config.source), config.demo);
   const cache = new SnapshotCache(source, {
     refreshSeconds: config.refreshSeconds,
     log: (event) => writeLine({ time: new Date().toISOString(), ...event }),
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     cache,
     tokens: tokenTable(config.tokens),
     demo: config.demo,
+    corsOrigins: config.corsOrigins,
     recorder: circulationRecorder(source, cache, () => new Date()),
     log: writeLine,
   });

@@ -124,6 +124,18 @@ describe('CORS', () => {
     }
   });
 
+  it('makes up and prints tokens for the demo board only, never for a real workbook', () => {
+    expect(readConfig({}).generatedTokens).toBe(true);
+    expect(() => readConfig({ BOARD_WORKBOOK: 'board.xlsx' })).toThrow(ConfigError);
+    expect(() => readConfig({ BOARD_WORKBOOK: 'board.xlsx' })).toThrow(
+      /the workbook board\.xlsx\. Set BOARD_TOKENS/,
+    );
+    expect(
+      readConfig({ BOARD_WORKBOOK: 'board.xlsx', BOARD_TOKENS: `${OFFICER_TOKEN}:OFFICER` })
+        .generatedTokens,
+    ).toBe(false);
+  });
+
   it('reads BOARD_CORS_ORIGINS as a comma-separated list of exact origins', () => {
     expect(readConfig({}).corsOrigins).toEqual([]);
     expect(
