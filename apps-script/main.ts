@@ -5,6 +5,8 @@
  * declarations), reading their names from `MENU_ITEMS` and `CALLABLE_GLOBALS` on that global.
  * The work is in ./handlers, which call the same schema/ rules as the server.
  */
+
+import { BoardSheetError } from './board-error';
 import {
   CALLABLE_GLOBALS,
   type CallableGlobal,
@@ -28,7 +30,16 @@ function menuEntryPoint(item: MenuItem): () => void {
 }
 
 function callableEntryPoint(callable: CallableGlobal): (...args: unknown[]) => unknown {
-  return (...args) => (callable.handler as (...args: unknown[]) => unknown)(...args);
+  return (...args) => {
+    try {
+      return (callable.handler as (...args: unknown[]) => unknown)(...args);
+    } catch (error) {
+      // A dialog shows the error's message, and a trigger's failure email quotes it: name the
+      // cell to fix there too, as a menu item's alert does.
+      if (error instanceof BoardSheetError) throw new Error(error.describe());
+      throw error;
+    }
+  };
 }
 
 export default {

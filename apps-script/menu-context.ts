@@ -18,6 +18,15 @@ export interface MenuContext {
 
 export type MenuHandler = (context: MenuContext) => void;
 
+/** What a dialog's or trigger's global works with: no Ui (a trigger has nobody to show it to). */
+export type ScriptContext = Omit<MenuContext, 'ui' | 'title'>;
+
+/** The spreadsheet and the clock, read once, for a callable global. */
+export function scriptContext(): ScriptContext {
+  const now = new Date();
+  return { spreadsheet: SpreadsheetApp.getActiveSpreadsheet(), now, today: londonDay(now) };
+}
+
 /** Runs a handler; a problem becomes a plain-language dialog, never a stack trace. */
 export function runMenuItem(title: string, handler: MenuHandler): void {
   const ui = SpreadsheetApp.getUi();

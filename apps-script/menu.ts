@@ -7,10 +7,17 @@
  * Adding a menu item or a callable global is one line here and nothing anywhere else.
  */
 import { checkMembership } from './handlers/check-membership';
-import { prepareCirculationPack } from './handlers/circulation-pack';
+import {
+  draftCirculationPack,
+  prepareCirculationPack,
+  previewCirculationPack,
+} from './handlers/circulation-pack';
 import { followUpActions } from './handlers/follow-up';
+import { draftFollowUpEmails } from './handlers/follow-up-drafts';
 import { planNextMeeting } from './handlers/plan-meeting';
 import { recordAttendance } from './handlers/record-attendance';
+import { sendActionReminders, turnOnWeeklyReminders } from './handlers/reminders';
+import { saveFollowUpToActions } from './handlers/save-follow-up';
 import { setUpBoardSheets } from './handlers/set-up';
 import { startCommissioningProject } from './handlers/start-project';
 import type { MenuHandler } from './menu-context';
@@ -46,6 +53,11 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Record attendance', functionName: 'recordAttendance', handler: recordAttendance },
   { label: 'Follow up actions', functionName: 'followUpActions', handler: followUpActions },
   {
+    label: 'Save follow-up to actions',
+    functionName: 'saveFollowUpToActions',
+    handler: saveFollowUpToActions,
+  },
+  {
     label: 'Start commissioning project',
     functionName: 'startCommissioningProject',
     handler: startCommissioningProject,
@@ -55,12 +67,22 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     functionName: 'prepareCirculationPack',
     handler: prepareCirculationPack,
   },
+  {
+    label: 'Turn on weekly reminders',
+    functionName: 'turnOnWeeklyReminders',
+    handler: turnOnWeeklyReminders,
+  },
 ];
 
 /**
- * The globals of DESIGN §7 that dialogs and triggers call, e.g.
- * `{ functionName: 'draftCirculationPack', handler: draftCirculationPack }` for
- * `draftCirculationPack(meetingId, audience)`, or `sendActionReminders`, `draftFollowUpEmails`,
- * `onBoardChange` (its handler gets the change event).
+ * The globals that dialogs and triggers call: DESIGN §7's `draftCirculationPack(meetingId,
+ * audience)` (the pack dialog's button), `sendActionReminders()` (the weekly trigger) and
+ * `draftFollowUpEmails()` (the follow-up sidebar's button), and the pack dialog's own
+ * `previewCirculationPack(meetingId, audience)`, which builds the pack it shows.
  */
-export const CALLABLE_GLOBALS: readonly CallableGlobal[] = [];
+export const CALLABLE_GLOBALS: readonly CallableGlobal[] = [
+  { functionName: 'draftCirculationPack', handler: draftCirculationPack },
+  { functionName: 'sendActionReminders', handler: sendActionReminders },
+  { functionName: 'draftFollowUpEmails', handler: draftFollowUpEmails },
+  { functionName: 'previewCirculationPack', handler: previewCirculationPack },
+];

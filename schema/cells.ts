@@ -5,7 +5,7 @@
  */
 
 import { type IsoDate, isoDateFromParts, MONTHS, serialToIsoDate, WEEKDAYS } from './dates';
-import type { RawCell } from './grid';
+import { FORMULA_WITHOUT_VALUE, type RawCell } from './grid';
 
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
 
@@ -38,6 +38,27 @@ export function isBlankOrUnticked(cell: RawCell | undefined): boolean {
 /** The formula error a cell shows (`#REF!`), or null. */
 export function formulaError(cell: RawCell): string | null {
   return typeof cell === 'string' && FORMULA_ERROR.test(cell.trim()) ? cell.trim() : null;
+}
+
+/** True for a formula cell whose result the file never stored (see FORMULA_WITHOUT_VALUE). */
+export function isFormulaWithoutValue(cell: RawCell | undefined): boolean {
+  return cell === FORMULA_WITHOUT_VALUE;
+}
+
+/**
+ * What stops a formula cell from being read, as a message for the cell (the parser puts
+ * `Tab!A1` and the header in front), or null for any other cell: a formula showing an error,
+ * or one whose value was never stored. Neither is blank, so a required cell is not "blank".
+ */
+export function formulaProblem(cell: RawCell | undefined): string | null {
+  if (cell === undefined) return null;
+  if (isFormulaWithoutValue(cell)) {
+    return 'has a formula whose value was never stored: open and save the file in a spreadsheet program so its values are stored.';
+  }
+  const error = formulaError(cell);
+  return error
+    ? `the formula shows the error ${error}, so there is no value to read. Fix the formula or type the value.`
+    : null;
 }
 
 const ok = <T>(value: T, warning?: string): CellReading<T> =>

@@ -109,6 +109,9 @@ export const required = {
   /** A list of references whose blank cell means something (an action with no owner, R12). */
   refsOrBlank: (header: string, tab: TabName) =>
     column(idList(), header, refKind(tab, true), true, true),
+  /** A list of at least one reference (the actions a reminder was about). */
+  refs: (header: string, tab: TabName) =>
+    column(z.array(filled()).min(1).readonly(), header, refKind(tab, true), true),
 };
 
 /** Columns that may be missing from the sheet or blank in a row (blank reads as null or []). */
@@ -132,9 +135,19 @@ export const optional = {
     ),
   number: (header: string, schema: z.ZodNumber = z.number()) =>
     column(schema.nullable().default(null), header, { type: 'number' }, false),
-  /** Yes/No (or a checkbox); blank is No. */
-  yesNo: (header: string, options?: ColumnOptions) =>
-    column(z.boolean().default(false), header, { type: 'yesNo' }, false, false, options),
+  /**
+   * Yes/No (or a checkbox); blank is No, or Yes with `blankIs: true` (a member gets reminders
+   * unless they said No). An unticked checkbox is an explicit No either way.
+   */
+  yesNo: (header: string, options?: ColumnOptions & { readonly blankIs?: boolean }) =>
+    column(
+      z.boolean().default(options?.blankIs ?? false),
+      header,
+      { type: 'yesNo' },
+      false,
+      false,
+      options?.neededFor === undefined ? {} : { neededFor: options.neededFor },
+    ),
   /** Free values separated by commas, semicolons or new lines. */
   list: (header: string) => column(idList(), header, { type: 'list' }, false),
   oneOf: <const V extends readonly [string, ...string[]]>(header: string, values: V) =>

@@ -103,6 +103,20 @@ export function yearMonthOf(date: IsoDate): { year: number; month: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
 }
 
+/**
+ * The ISO 8601 week of a day, `2026-W47`: weeks start on Monday, and week 1 is the one with the
+ * year's first Thursday (so 31 December can be in week 1 of the next year). Weekly reminders
+ * are keyed by it.
+ */
+export function isoWeek(date: IsoDate): string {
+  const time = toTime(date);
+  const weekday = (new Date(time).getUTCDay() + 6) % 7; // Monday 0 ... Sunday 6
+  const thursday = new Date(time + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
 /** "Wednesday 29 November 2023": how dates read in messages for officers. */
 export function formatLongDate(date: IsoDate): string {
   const { year, month } = yearMonthOf(date);
@@ -117,34 +131,57 @@ export function formatShortDate(date: IsoDate): string {
 }
 
 /**
+ * Made once, on first use: building an `Intl.DateTimeFormat` costs far more than formatting with
+ * one (about 100 us against 2 us), and the server asks for today's date on every request. Not
+ * at load time, because the Apps Script bundle includes this module and never formats with it.
+ */
+let londonDate: Intl.DateTimeFormat | undefined;
+let londonDateTimeFormat: Intl.DateTimeFormat | undefined;
+const HOUR_MS = 3_600_000;
+/** Before this, London kept local mean time (GMT-0:01:15), so days did not start on the hour. */
+const WHOLE_HOURS_SINCE_MS = Date.UTC(1848, 0, 1);
+/** The last answer of `londonToday`, by UTC hour. */
+let lastToday: { hour: number; date: IsoDate } | null = null;
+
+/**
  * Today's calendar date in Europe/London for a given instant. Rules never call this: they
  * take `today` as a parameter so that they are pure and testable; entry points call it once.
+ *
+ * Since railway time (December 1847) London has always been a whole number of hours from UTC
+ * (GMT, BST, and double summer time in the 1940s), so its date only changes on a UTC hour: the
+ * answer is remembered for the UTC hour it was worked out in.
  */
 export function londonToday(now: Date): IsoDate {
+  const time = now.getTime();
+  const hour = Math.floor(time / HOUR_MS);
+  if (lastToday !== null && lastToday.hour === hour) return lastToday.date;
   // en-CA formats as yyyy-mm-dd.
-  return new Intl.DateTimeFormat('en-CA', {
+  londonDate ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/London',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  });
+  const date = londonDate.format(now);
+  // (An invalid Date fails the test, and format has thrown for it anyway.)
+  if (time >= WHOLE_HOURS_SINCE_MS) lastToday = { hour, date };
+  return date;
 }
 
 /** Europe/London wall-clock time of an instant, `yyyy-mm-ddThh:mm:ss` (as the sheet shows it). */
 export function londonDateTime(now: Date): string {
+  londonDateTimeFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(now)
-      .map((part) => [part.type, part.value]),
+    londonDateTimeFormat.formatToParts(now).map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }

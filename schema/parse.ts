@@ -11,7 +11,7 @@ import {
   type CellReading,
   type DateOrder,
   type FilledCell,
-  formulaError,
+  formulaProblem,
   isBlank,
   isBlankOrUnticked,
   readDate,
@@ -329,13 +329,9 @@ function readColumn(
   dateOrder: DateOrder,
 ): ColumnOutcome {
   const raw = cells[index] ?? null;
-  const error = formulaError(raw);
-  if (error) {
-    return {
-      kind: 'problem',
-      message: `the formula shows the error ${error}, so there is no value to read. Fix the formula or type the value.`,
-    };
-  }
+  // Before the blank test: a formula with an error or without a stored value is not blank.
+  const formula = formulaProblem(raw);
+  if (formula) return { kind: 'problem', message: formula };
   if (isBlank(raw)) {
     if (!column.required || column.blankAllowed) return { kind: 'blank' };
     const above = grid[rowIndex - 1]?.[index];

@@ -15,6 +15,7 @@ export const ActionRecord = tabs.ACTIONS_TAB.record;
 export const ProjectRecord = tabs.PROJECTS_TAB.record;
 export const TaskRecord = tabs.TASKS_TAB.record;
 export const CirculationRecord = tabs.CIRCULATION_TAB.record;
+export const ReminderSentRecord = tabs.REMINDERS_SENT_TAB.record;
 export const SettingRecord = tabs.SETTINGS_TAB.record;
 
 export type Member = RowOf<typeof tabs.MEMBERS_TAB>;
@@ -24,6 +25,7 @@ export type Action = RowOf<typeof tabs.ACTIONS_TAB>;
 export type Project = RowOf<typeof tabs.PROJECTS_TAB>;
 export type Task = RowOf<typeof tabs.TASKS_TAB>;
 export type Circulation = RowOf<typeof tabs.CIRCULATION_TAB>;
+export type ReminderSent = RowOf<typeof tabs.REMINDERS_SENT_TAB>;
 
 /** The record schema for each tab (Settings rows are read into `BoardSettings` instead). */
 export const RECORD_SCHEMAS = {
@@ -34,6 +36,7 @@ export const RECORD_SCHEMAS = {
   Projects: ProjectRecord,
   Tasks: TaskRecord,
   Circulation: CirculationRecord,
+  'Reminders sent': ReminderSentRecord,
   Settings: SettingRecord,
 } as const satisfies Record<TabName, z.ZodObject>;
 

@@ -9,7 +9,9 @@ import {
   type DateOrder,
   type FilledCell,
   formulaError,
+  formulaProblem,
   isBlank,
+  isFormulaWithoutValue,
   readDate,
   readList,
   readNumber,
@@ -44,6 +46,8 @@ export interface BoardSettings {
   readonly circulationBoroughPartnership: readonly string[];
   readonly circulationSeniorHead: readonly string[];
   readonly circulationDmt: readonly string[];
+  /** Weekly reminders cover actions overdue or due within this many days (DESIGN §7). */
+  readonly reminderDays: number;
   /**
    * DESIGN §4: no figure partners get counts fewer than this many people who have not agreed
    * to be named; such a figure is withheld (`small-numbers.ts`).
@@ -64,6 +68,7 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   circulationBoroughPartnership: [],
   circulationSeniorHead: [],
   circulationDmt: [],
+  reminderDays: 7,
   smallestReportedGroup: 3,
 };
 
@@ -92,6 +97,7 @@ export const SETTING_KEYS: readonly (readonly [string, keyof BoardSettings, Read
   ['Circulation: Borough Partnership', 'circulationBoroughPartnership', (cell) => readEmails(cell)],
   ['Circulation: Senior Head', 'circulationSeniorHead', (cell) => readEmails(cell)],
   ['Circulation: DMT', 'circulationDmt', (cell) => readEmails(cell)],
+  ['Reminder days', 'reminderDays', (cell) => readReminderDays(cell)],
   ['Smallest reported group', 'smallestReportedGroup', (cell) => readSmallestGroup(cell)],
 ];
 
@@ -100,6 +106,15 @@ function positiveWhole(reading: CellReading<number>): CellReading<number> {
   return Number.isInteger(reading.value) && reading.value > 0
     ? reading
     : { ok: false, message: `${reading.value} should be a whole number above 0.` };
+}
+
+/** 0 (overdue actions only) to 366 days: a longer window would remind of next year's actions. */
+function readReminderDays(cell: FilledCell): CellReading<number> {
+  const reading = readNumber(cell);
+  if (!reading.ok) return reading;
+  return Number.isInteger(reading.value) && reading.value >= 0 && reading.value <= 366
+    ? reading
+    : { ok: false, message: `${reading.value} should be a whole number of days from 0 to 366.` };
 }
 
 /**
@@ -220,8 +235,12 @@ export function parseSettings(grids: WorkbookGrids): ParsedSettings {
     const [label, property, read] = entry;
     const cell = a1(row.rowIndex, valueColumn);
     const error = formulaError(row.value);
-    const reading = error
-      ? ({ ok: false, message: `the formula shows the error ${error}.` } as const)
+    // A formula saved without its value is not a value either (formulaProblem words it).
+    const problem = isFormulaWithoutValue(row.value)
+      ? formulaProblem(row.value)
+      : error && `the formula shows the error ${error}.`;
+    const reading = problem
+      ? ({ ok: false, message: problem } as const)
       : read(row.value as FilledCell, values.dateOrder as DateOrder);
     if (reading.ok) values[property] = reading.value;
     else {

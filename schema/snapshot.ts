@@ -2,14 +2,22 @@
  * Raw grids → one immutable, cross-referenced board snapshot. The rules, the GraphQL resolvers
  * and the packs see the board only through it. The menu's handlers build one from the grids
  * they read too, and keep those grids only to write their changes back in place.
+ *
+ * Building is two steps, so that the costly one can run in another thread: `parseBoard` reads
+ * and checks every row and works out the orders (plain data: arrays, records, Maps), and
+ * `assembleSnapshot` links it into the snapshot's indexes and freezes it, in steps a caller may
+ * spread over time (`assemblySteps`). Every order a reader needs is worked out here, once per
+ * snapshot, never per question: the actions in ID order, each meeting's, owner's, project's
+ * and status's actions in ID order, each project's tasks by phase.
  */
 import { a1 } from './cells';
 import type { BoardTab, ColumnSpec } from './columns';
 import type { WorkbookGrids } from './grid';
 import type { DataIssue } from './issues';
-import { idHeader, tabSpec } from './layout';
+import { idHeader, TAB_NAMES, tabSpec } from './layout';
 import { type ParsedTab, parseTab } from './parse';
 import type { Action, Attendance, Circulation, Meeting, Member, Project, Task } from './records';
+import { sortByIds } from './rules/wording';
 import { type BoardSettings, parseSettings } from './settings';
 import {
   ACTIONS_TAB,
@@ -22,7 +30,7 @@ import {
   SETTINGS_TAB,
   TASKS_TAB,
 } from './tabs';
-import type { TabName } from './values';
+import { type DataTabName, PROJECT_PHASES, type TabName } from './values';
 
 export interface BoardSnapshot {
   readonly settings: BoardSettings;
@@ -31,7 +39,10 @@ export interface BoardSnapshot {
   /** Meetings in date order (then ID). */
   readonly meetings: readonly Meeting[];
   readonly attendance: readonly Attendance[];
+  /** In sheet order. */
   readonly actions: readonly Action[];
+  /** The same actions in natural ID order (`compareIds`): the order the API pages them in. */
+  readonly actionsInIdOrder: readonly Action[];
   readonly projects: readonly Project[];
   readonly tasks: readonly Task[];
   readonly circulation: readonly Circulation[];
@@ -40,7 +51,15 @@ export interface BoardSnapshot {
   readonly projectById: ReadonlyMap<string, Project>;
   readonly actionById: ReadonlyMap<string, Action>;
   readonly attendanceByMeeting: ReadonlyMap<string, readonly Attendance[]>;
+  /** Each meeting's actions, in natural ID order. */
   readonly actionsByMeeting: ReadonlyMap<string, readonly Action[]>;
+  /** Each owner's actions (by the Member ID as written, known or not), in natural ID order. */
+  readonly actionsByOwner: ReadonlyMap<string, readonly Action[]>;
+  /** Each project's actions, in natural ID order. */
+  readonly actionsByProject: ReadonlyMap<string, readonly Action[]>;
+  /** The actions of each status, in natural ID order. */
+  readonly actionsByStatus: ReadonlyMap<Action['status'], readonly Action[]>;
+  /** Each project's tasks by phase (in R14's order), then in natural ID order. */
   readonly tasksByProject: ReadonlyMap<string, readonly Task[]>;
   /** For each readable tab, column key → 0-based column index, so cells can be named. */
   readonly columnIndex: ReadonlyMap<TabName, ReadonlyMap<string, number>>;
@@ -50,8 +69,39 @@ export interface BoardSnapshot {
   readonly issues: readonly DataIssue[];
 }
 
+/**
+ * The board as parsed, before it is linked: everything in a snapshot that takes work to find
+ * out, as plain data (records, arrays of positions, Maps of numbers), so that it can be worked
+ * out in one thread and handed to another by structured clone.
+ */
+export interface ParsedBoard {
+  readonly settings: BoardSettings;
+  readonly members: readonly Member[];
+  /** In date order (then ID). */
+  readonly meetings: readonly Meeting[];
+  readonly attendance: readonly Attendance[];
+  /** In sheet order. */
+  readonly actions: readonly Action[];
+  /** Positions in `actions`, in natural ID order of the actions. */
+  readonly actionIdOrder: readonly number[];
+  readonly projects: readonly Project[];
+  /** In sheet order. */
+  readonly tasks: readonly Task[];
+  /** Positions in `tasks`, by phase (R14's order) then natural ID order. */
+  readonly taskOrder: readonly number[];
+  readonly circulation: readonly Circulation[];
+  readonly columnIndex: ReadonlyMap<TabName, ReadonlyMap<string, number>>;
+  readonly unusableTabs: ReadonlyMap<TabName, readonly string[]>;
+  readonly issues: readonly DataIssue[];
+}
+
 /** Parses every tab and links them into a snapshot. Never throws on messy data. */
 export function buildSnapshot(grids: WorkbookGrids): BoardSnapshot {
+  return assembleSnapshot(parseBoard(grids));
+}
+
+/** Reads and checks every tab, and works out the orders: the costly part of a snapshot. */
+export function parseBoard(grids: WorkbookGrids): ParsedBoard {
   const { settings, issues: settingsIssues } = parseSettings(grids);
   const order = settings.dateOrder;
   const members = parseTab(grids, MEMBERS_TAB, order);
@@ -115,29 +165,169 @@ export function buildSnapshot(grids: WorkbookGrids): BoardSnapshot {
     (a, b) =>
       tabOrder(a.sheet) - tabOrder(b.sheet) || a.row - b.row || a.cell.localeCompare(b.cell),
   );
+  const positions = (count: number) => Array.from({ length: count }, (_, index) => index);
+  const taskRecords = tasks.records;
+  // Phase first, then ID: sorted by ID, then (stably) by phase.
+  const taskOrder = sortByIds(positions(taskRecords.length), (at) => taskRecords[at]?.id ?? '');
+  taskOrder.sort(
+    (a, b) =>
+      PROJECT_PHASES.indexOf((taskRecords[a] as Task).phase) -
+      PROJECT_PHASES.indexOf((taskRecords[b] as Task).phase),
+  );
 
-  return deepFreeze({
+  return {
     settings,
     members: members.records,
     meetings: sortedMeetings,
     attendance: uniqueAttendance,
     actions: actions.records,
+    actionIdOrder: sortByIds(
+      positions(actions.records.length),
+      (at) => actions.records[at]?.id ?? '',
+    ),
     projects: projects.records,
-    tasks: tasks.records,
+    tasks: taskRecords,
+    taskOrder,
     circulation: circulation.records,
-    memberById,
-    meetingById,
-    projectById,
-    actionById: indexById(actions.records),
-    attendanceByMeeting: groupBy(uniqueAttendance, (record) => record.meetingId),
-    actionsByMeeting: groupBy(actions.records, (record) => record.meetingId),
-    tasksByProject: groupBy(tasks.records, (record) => record.projectId),
     columnIndex: new Map(tabs.map((tab) => [tab.name, tab.columnIndex] as const)),
     unusableTabs: new Map(
       tabs.filter((tab) => !tab.usable).map((tab) => [tab.name, tab.missingHeaders] as const),
     ),
     issues,
-  });
+  };
+}
+
+/** Links a parsed board into its snapshot, all at once. */
+export function assembleSnapshot(parsed: ParsedBoard): BoardSnapshot {
+  const steps = assemblySteps(parsed);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+  }
+}
+
+/** How many records `assemblySteps` handles between two pauses (a millisecond or so). */
+const RECORDS_PER_STEP = 2_000;
+
+/**
+ * Links a parsed board into its snapshot (indexes, groups in order, everything frozen), pausing
+ * every couple of thousand records: a server assembling a snapshot beside the one it serves
+ * runs a step at a time and answers requests in between. It reads `parsed` and freezes its
+ * records in place, so the parsed board must not be used for anything else afterwards.
+ */
+export function* assemblySteps(parsed: ParsedBoard): Generator<void, BoardSnapshot, void> {
+  // Counted down record by record; at zero, a pause. (A counter, not a call per record: this
+  // runs for every record of every tab.)
+  let untilPause = RECORDS_PER_STEP;
+
+  // Records first, each frozen with what it holds (lists of IDs).
+  const lists = [
+    parsed.members,
+    parsed.meetings,
+    parsed.attendance,
+    parsed.actions,
+    parsed.projects,
+    parsed.tasks,
+    parsed.circulation,
+    parsed.issues,
+  ];
+  for (const list of lists) {
+    for (const record of list) {
+      freezeRecord(record);
+      if (--untilPause === 0) {
+        untilPause = RECORDS_PER_STEP;
+        yield;
+      }
+    }
+  }
+
+  const actionsInIdOrder: Action[] = [];
+  for (const at of parsed.actionIdOrder) {
+    actionsInIdOrder.push(parsed.actions[at] as Action);
+    if (--untilPause === 0) {
+      untilPause = RECORDS_PER_STEP;
+      yield;
+    }
+  }
+  const tasksInOrder = parsed.taskOrder.map((at) => parsed.tasks[at] as Task);
+  const memberById = indexById(parsed.members);
+  const meetingById = indexById(parsed.meetings);
+  const projectById = indexById(parsed.projects);
+  yield;
+
+  // (The parser keeps one row per ID, so no index has two records for one ID.)
+  const actionById = new Map<string, Action>();
+  for (const action of parsed.actions) {
+    actionById.set(action.id, action);
+    if (--untilPause === 0) {
+      untilPause = RECORDS_PER_STEP;
+      yield;
+    }
+  }
+  const attendanceByMeeting = new Map<string, Attendance[]>();
+  for (const record of parsed.attendance) {
+    addTo(attendanceByMeeting, record.meetingId, record);
+    if (--untilPause === 0) {
+      untilPause = RECORDS_PER_STEP;
+      yield;
+    }
+  }
+  const actionsByMeeting = new Map<string, Action[]>();
+  const actionsByOwner = new Map<string, Action[]>();
+  const actionsByProject = new Map<string, Action[]>();
+  const actionsByStatus = new Map<Action['status'], Action[]>();
+  for (const action of actionsInIdOrder) {
+    addTo(actionsByMeeting, action.meetingId, action);
+    const owners = action.ownerIds;
+    for (let index = 0; index < owners.length; index++) {
+      const owner = owners[index] as string;
+      // An owner named twice in one cell still owns the action once.
+      if (owners.indexOf(owner) === index) addTo(actionsByOwner, owner, action);
+    }
+    if (action.projectId !== null) addTo(actionsByProject, action.projectId, action);
+    addTo(actionsByStatus, action.status, action);
+    if (--untilPause === 0) {
+      untilPause = RECORDS_PER_STEP;
+      yield;
+    }
+  }
+  const tasksByProject = new Map<string, Task[]>();
+  for (const task of tasksInOrder) addTo(tasksByProject, task.projectId, task);
+  yield;
+
+  // What is left to freeze: the lists and groups (their records are frozen), the indexes, and
+  // the few small things (settings, column positions).
+  for (const list of [...lists, actionsInIdOrder]) Object.freeze(list);
+  const groups = [attendanceByMeeting, actionsByMeeting, actionsByOwner, actionsByProject];
+  for (const group of [...groups, actionsByStatus, tasksByProject]) {
+    for (const members of group.values()) Object.freeze(members);
+    freezeIndex(group);
+  }
+  for (const index of [memberById, meetingById, projectById, actionById]) freezeIndex(index);
+  const snapshot: BoardSnapshot = {
+    settings: deepFreeze(parsed.settings),
+    members: parsed.members,
+    meetings: parsed.meetings,
+    attendance: parsed.attendance,
+    actions: parsed.actions,
+    actionsInIdOrder,
+    projects: parsed.projects,
+    tasks: parsed.tasks,
+    circulation: parsed.circulation,
+    memberById,
+    meetingById,
+    projectById,
+    actionById,
+    attendanceByMeeting,
+    actionsByMeeting,
+    actionsByOwner,
+    actionsByProject,
+    actionsByStatus,
+    tasksByProject,
+    columnIndex: deepFreeze(parsed.columnIndex),
+    unusableTabs: deepFreeze(parsed.unusableTabs),
+    issues: parsed.issues,
+  };
+  return Object.freeze(snapshot);
 }
 
 /** Issues are listed Settings first (other tabs' dates depend on it), then in layout order. */
@@ -159,25 +349,22 @@ function tabOrder(sheet: string): number {
 }
 
 function indexById<T extends { readonly id: string }>(records: readonly T[]): Map<string, T> {
-  return new Map(records.map((record) => [record.id, record]));
+  const index = new Map<string, T>();
+  for (const record of records) index.set(record.id, record);
+  return index;
 }
 
-function groupBy<T>(records: readonly T[], keyOf: (record: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const key = keyOf(record);
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-  return groups;
+function addTo<K, T>(groups: Map<K, T[]>, key: K, record: T): void {
+  const group = groups.get(key);
+  if (group) group.push(record);
+  else groups.set(key, [record]);
 }
 
 /** Reports references to IDs that no row of the target tab has. */
 class References {
   readonly issues: DataIssue[] = [];
   constructor(
-    private readonly tabs: Readonly<Record<Exclude<TabName, 'Settings'>, ParsedTab<unknown>>>,
+    private readonly tabs: Readonly<Record<Exclude<DataTabName, 'Settings'>, ParsedTab<unknown>>>,
   ) {}
 
   /** True when every ID in the cell is known (or the cell is blank). */
@@ -188,7 +375,7 @@ class References {
     known: ReadonlyMap<string, unknown>,
   ): boolean {
     const column = spec.columns.find((candidate) => candidate.key === key);
-    if (column?.kind.type !== 'ref' || column.kind.tab === 'Settings') return true;
+    if (column?.kind.type !== 'ref' || !isReferencedTab(column.kind.tab)) return true;
     const targetName = column.kind.tab;
     const target = this.tabs[targetName];
     const ids = idsIn(record[key]);
@@ -244,15 +431,35 @@ class References {
   }
 
   private cellOf(spec: BoardTab, row: number, column: ColumnSpec): string {
-    const tab = spec.name === 'Settings' ? undefined : this.tabs[spec.name];
+    const tab = isReferencedTab(spec.name) ? this.tabs[spec.name] : undefined;
     return a1(row - 1, tab?.columnIndex.get(column.key) ?? 0);
   }
+}
+
+/** A tab of rows that others refer to by ID (not Settings, not a menu log the snapshot skips). */
+function isReferencedTab(name: TabName): name is Exclude<DataTabName, 'Settings'> {
+  return name !== 'Settings' && (TAB_NAMES as readonly string[]).includes(name);
 }
 
 /** The IDs in a reference cell's value: one, several, or none when blank. */
 function idsIn(value: unknown): readonly string[] {
   if (Array.isArray(value)) return value.filter((id): id is string => typeof id === 'string');
   return typeof value === 'string' ? [value] : [];
+}
+
+/** A record and what it holds (lists of IDs), without walking its text and numbers. */
+function freezeRecord(record: object): void {
+  for (const key in record) {
+    const value = (record as Record<string, unknown>)[key];
+    if (typeof value === 'object' && value !== null) deepFreeze(value);
+  }
+  Object.freeze(record);
+}
+
+/** A Map whose values are frozen already. */
+function freezeIndex(map: Map<unknown, unknown>): void {
+  freezeMap(map);
+  Object.freeze(map);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -45,6 +45,8 @@ export const MEMBERS_TAB = boardTab(
     nameInCirculation: optional.yesNo('Name in circulation', {
       neededFor: 'who agreed to be named in circulation packs, so packs name nobody',
     }),
+    // Blank is Yes: weekly reminders are for every owner who has not said No (DESIGN §2).
+    reminders: optional.yesNo('Reminders', { blankIs: true }),
     notes: optional.text('Notes'),
   },
   { idKey: 'id' },
@@ -148,6 +150,18 @@ export const CIRCULATION_TAB = boardTab(
   { idKey: 'id' },
 );
 
+/**
+ * The log of weekly action reminders (DESIGN §2, §7): one row per email sent, which is what
+ * makes reminders go once per member per week however often the trigger runs. Only the menu's
+ * trigger writes and reads it, so the snapshot leaves it out (`MENU_LOG_TAB_NAMES`).
+ */
+export const REMINDERS_SENT_TAB = boardTab('Reminders sent', {
+  sentAt: required.dateTime('Sent at'),
+  memberId: required.ref('Member ID', 'Members'),
+  actionIds: required.refs('Action IDs', 'Actions'),
+  week: optional.matching('Week', /^\d{4}-W\d{2}$/, 'expected an ISO week such as 2026-W47'),
+});
+
 /** Key/Value rows, read into `BoardSettings` by `settings.ts` (the value is any text). */
 export const SETTINGS_TAB = boardTab(
   'Settings',
@@ -164,5 +178,6 @@ export const BOARD_TABS = [
   PROJECTS_TAB,
   TASKS_TAB,
   CIRCULATION_TAB,
+  REMINDERS_SENT_TAB,
   SETTINGS_TAB,
 ] as const;

@@ -4,6 +4,11 @@
  * change them in the design contract first.
  */
 
+/**
+ * The tabs the board's data is kept in: what the snapshot is built from, so what the server,
+ * the check and the packs read. (The layout's full list, with the menu's own log, is
+ * `BOARD_LAYOUT` in `layout.ts`.)
+ */
 export const TAB_NAMES = [
   'Members',
   'Meetings',
@@ -14,7 +19,19 @@ export const TAB_NAMES = [
   'Circulation',
   'Settings',
 ] as const;
-export type TabName = (typeof TAB_NAMES)[number];
+export type DataTabName = (typeof TAB_NAMES)[number];
+
+/**
+ * Tabs the menu keeps for itself (DESIGN §2: `Reminders sent` is "read by nobody else"). They
+ * are in the layout, so "Set up board sheets" makes them and their columns are defined once,
+ * but the snapshot does not read them: the rules, the API and "Check membership" never need
+ * them, a board without one is not in error, and the server never asks the Sheets API for them.
+ */
+export const MENU_LOG_TAB_NAMES = ['Reminders sent'] as const;
+export type MenuLogTabName = (typeof MENU_LOG_TAB_NAMES)[number];
+
+/** Every tab of the layout. */
+export type TabName = DataTabName | MenuLogTabName;
 
 export const MEMBER_ROLES = ['Resident co-chair', 'Officer co-chair', 'Member'] as const;
 export const CO_CHAIR_ROLES = ['Resident co-chair', 'Officer co-chair'] as const;

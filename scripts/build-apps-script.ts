@@ -157,14 +157,24 @@ export function entryPointStubs({ events, calls }: EntryPoints): string {
 }
 
 /**
- * The script ID clasp will push to, or null while .clasp.json still has the placeholder (or
- * none at all). `npm run push` would then fail inside clasp with an unhelpful message.
+ * Where clasp finds its project file: `clasp_config_project` (clasp's own variable, a file or
+ * a folder holding `.clasp.json`) when set, else the repository's `.clasp.json`.
  */
-export async function configuredScriptId(): Promise<string | null> {
+export function claspProjectPath(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.clasp_config_project;
+  if (!configured) return join(ROOT, '.clasp.json');
+  const path = resolve(configured);
+  return path.endsWith('.json') ? path : join(path, '.clasp.json');
+}
+
+/**
+ * The script ID clasp will push to, or null while the project file still has the placeholder,
+ * has none, or is missing. clasp would then fail with "Requested entity was not found", or
+ * push to nothing, which says nothing useful to an officer.
+ */
+export async function configuredScriptId(path = claspProjectPath()): Promise<string | null> {
   try {
-    const config = JSON.parse(await readFile(join(ROOT, '.clasp.json'), 'utf8')) as {
-      scriptId?: unknown;
-    };
+    const config = JSON.parse(await readFile(path, 'utf8')) as { scriptId?: unknown };
     const id = typeof config.scriptId === 'string' ? config.scriptId.trim() : '';
     return id && id !== SCRIPT_ID_PLACEHOLDER ? id : null;
   } catch {
@@ -179,16 +189,22 @@ export const SCRIPT_ID_HELP = [
   'See apps-script/README.md for the first-time set-up.',
 ].join('\n');
 
-/** `--require-script-id` (for a push script): fail, not just warn, without a script ID. */
+/**
+ * `--require-script-id` (for `npm run push`): stop, before building, with exit status 1 and
+ * the reason, when there is no script ID to push to, so `&& clasp push --force` never runs.
+ */
 async function main(): Promise<void> {
-  const requireScriptId = process.argv.includes('--require-script-id');
+  if (process.argv.includes('--require-script-id') && !(await configuredScriptId())) {
+    console.error(`\nnpm run push stopped: nothing was pushed.\n\n${SCRIPT_ID_HELP}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const { bundlePath, bytes } = await buildAppsScript(DEFAULT_OUT_DIR, (message) =>
     console.warn(`\n${message}\n`),
   );
   console.log(
     `Apps Script bundle: ${relative(process.cwd(), bundlePath)} (${bytes.toLocaleString('en-GB')} bytes)`,
   );
-  if (requireScriptId && !(await configuredScriptId())) process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

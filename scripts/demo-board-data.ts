@@ -20,6 +20,7 @@ import {
   MEETINGS_TAB,
   MEMBERS_TAB,
   PROJECTS_TAB,
+  REMINDERS_SENT_TAB,
   TASKS_TAB,
   type TabName,
   type TabSpec,
@@ -62,6 +63,7 @@ export function demoBoardRows(asOf: IsoDate): DemoBoardRows {
     Projects: tabRows(PROJECTS_TAB, projectRecords()),
     Tasks: tabRows(TASKS_TAB, tasks),
     Circulation: [headerRow(CIRCULATION_TAB)],
+    'Reminders sent': [headerRow(REMINDERS_SENT_TAB)],
     Settings: settingsRows(),
   };
   return rows;

@@ -160,3 +160,41 @@ export function listen(server: Server, port: number, host: string): Promise<numb
     });
   });
 }
+
+/**
+ * Why listening failed, as one sentence an officer can act on (no stack trace: the cause is
+ * the configuration or the machine, never the code). Node's own messages (`listen EADDRINUSE:
+ * address already in use 127.0.0.1:4000`) name the error, not what to do about it.
+ */
+export function listenErrorMessage(error: unknown, port: number, host: string): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = `port ${port} on ${host}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return (
+        `The server cannot start: ${where} is already in use (another server, or an earlier ` +
+        'run still going); stop that one, or set PORT to a free port.'
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return (
+        `The server cannot start: this user may not listen on ${where}; use a port above 1023 ` +
+        '(set PORT), and let the container host or proxy answer on 80 and 443.'
+      );
+    case 'EADDRNOTAVAIL':
+      return (
+        `The server cannot start: HOST ${host} is not an address of this machine; use ` +
+        '127.0.0.1 (this machine only), 0.0.0.0 (every network, as in a container) or one of its own addresses.'
+      );
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+    case 'EAI_NONAME':
+      return (
+        `The server cannot start: HOST ${host} is not a name this machine can find; use ` +
+        '127.0.0.1, 0.0.0.0 or one of its own addresses.'
+      );
+    default:
+      return `The server cannot start: it cannot listen on ${where} (${error instanceof Error ? error.message : String(error)}).`;
+  }
+}

@@ -4,8 +4,16 @@
  * - Single flight: at most one refresh cycle (one read, plus its retries) is ever in flight,
  *   however many requests arrive; they all share it.
  * - A fresh snapshot (younger than `refreshSeconds`) is served at once.
- * - An expired snapshot starts a refresh; callers wait for it at most `freshWaitMs`, and not at
- *   all while the source is failing: then they get the last good snapshot with `stale` set.
+ * - An expired snapshot starts a refresh. `get()` waits for it at most `freshWaitMs`, and not at
+ *   all while the source is failing: then it gives the last good snapshot with `stale` set.
+ *   `getNow()`, what the server answers requests with, never waits once a good snapshot
+ *   exists: the old snapshot serves until the new one is ready (flagged stale only once the
+ *   refresh has taken longer than `freshWaitMs`, or failed).
+ * - A refresh whose board has not changed builds nothing and keeps the version, so nothing
+ *   keyed by the version (the response cache) is lost: a source says so by handing back the
+ *   very same grids, or snapshot, as last time.
+ * - A source that can build snapshots itself (`readSnapshot`, off the main thread) is asked
+ *   for one; otherwise its grids are built here.
  * - After a failed refresh the next one starts no sooner than `refreshSeconds` after it ended,
  *   so an outage costs at most one refresh cycle per interval.
  * - Before the first good read there is nothing to serve: callers wait for the read (with its
@@ -51,6 +59,8 @@ export interface SnapshotCacheOptions {
   freshWaitMs?: number;
   /** Structured events, e.g. `{ event: 'refresh', ok, ms, attempt, error? }`. */
   log?: (event: object) => void;
+  /** Builds a snapshot from grids (tests count the builds); `buildSnapshot` by default. */
+  build?: (grids: WorkbookGrids) => BoardSnapshot;
 }
 
 export const REFRESH_IN_PROGRESS = 'refresh in progress';
@@ -58,7 +68,8 @@ const DEFAULT_FRESH_WAIT_MS = 1_500;
 
 interface Current {
   snapshot: BoardSnapshot;
-  grids: WorkbookGrids;
+  /** What the source handed over (grids, or the snapshot it built), to tell "unchanged". */
+  read: WorkbookGrids | BoardSnapshot;
   /** `now()` when the read that produced (or confirmed) it finished. */
   readAt: number;
   version: number;
@@ -69,6 +80,8 @@ interface Cycle {
   done: Promise<void>;
   /** Resolves when the cycle ends or its first attempt fails, whichever is first. */
   settledOrFailing: Promise<void>;
+  /** `now()` when it started. */
+  startedAt: number;
   /** The error that ended the cycle, or null if it succeeded (or is still running). */
   error: string | null;
 }
@@ -83,6 +96,7 @@ export class SnapshotCache {
   readonly #random: () => number;
   readonly #freshWaitMs: number;
   readonly #log: (event: object) => void;
+  readonly #build: (grids: WorkbookGrids) => BoardSnapshot;
 
   #current: Current | null = null;
   #cycle: Cycle | null = null;
@@ -101,6 +115,7 @@ export class SnapshotCache {
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.#random = options.random ?? Math.random;
     this.#freshWaitMs = options.freshWaitMs ?? DEFAULT_FRESH_WAIT_MS;
+    this.#build = options.build ?? buildSnapshot;
     const log = options.log;
     this.#log = (event) => {
       try {
@@ -150,6 +165,26 @@ export class SnapshotCache {
   }
 
   /**
+   * The snapshot to serve for a request at once: like `get()`, but once a good snapshot exists
+   * it never waits for a refresh (it starts one when the snapshot has expired). While that
+   * refresh runs, the old snapshot is flagged stale only after `freshWaitMs`, as long as a
+   * request given to `get()` would have waited for the new one.
+   */
+  async getNow(): Promise<CachedSnapshot> {
+    const current = this.#current;
+    if (current === null) return this.get();
+    const now = this.#now();
+    if (now - current.readAt < this.#refreshMs) return this.#serve(current);
+    if (this.#cycle === null) {
+      const ended = this.#lastCycleEndedAt;
+      // After a failure, wait a full interval before asking the source again.
+      const resting = this.#lastError !== null && ended !== null && now - ended < this.#refreshMs;
+      if (!resting) this.#startCycle();
+    }
+    return this.#serve(current, { waitingGrace: true });
+  }
+
+  /**
    * Reads the board again now and waits for the result: used after the server itself has
    * written to the sheet (recordCirculation), so that what follows sees the new row. A refresh
    * already running may have read before the write, so it is waited for and a new one started;
@@ -178,10 +213,19 @@ export class SnapshotCache {
     };
   }
 
-  #serve(current: Current): CachedSnapshot {
-    const ageMs = this.#now() - current.readAt;
+  #serve(current: Current, options: { waitingGrace?: boolean } = {}): CachedSnapshot {
+    const now = this.#now();
+    const ageMs = now - current.readAt;
+    const cycle = this.#cycle;
+    // A refresh that started less than freshWaitMs ago and has not failed: a request would
+    // have waited for it, so the snapshot it is replacing is not stale yet.
+    const withinGrace =
+      options.waitingGrace === true &&
+      cycle !== null &&
+      this.#lastError === null &&
+      now - cycle.startedAt < this.#freshWaitMs;
     const stale =
-      ageMs >= this.#refreshMs
+      ageMs >= this.#refreshMs && !withinGrace
         ? { ageSeconds: ageSeconds(ageMs), reason: this.#lastError ?? REFRESH_IN_PROGRESS }
         : null;
     return { snapshot: current.snapshot, stale, version: current.version };
@@ -192,7 +236,12 @@ export class SnapshotCache {
     const settledOrFailing = new Promise<void>((resolve) => {
       signal = resolve;
     });
-    const cycle: Cycle = { done: Promise.resolve(), settledOrFailing, error: null };
+    const cycle: Cycle = {
+      done: Promise.resolve(),
+      settledOrFailing,
+      startedAt: this.#now(),
+      error: null,
+    };
     this.#cycle = cycle;
     cycle.done = this.#runCycle(cycle, signal);
     return cycle;
@@ -207,10 +256,20 @@ export class SnapshotCache {
           this.#reads++;
           const started = this.#now();
           try {
-            const grids = await this.#source.readGrids();
             const previous = this.#current;
-            const unchanged = previous !== null && previous.grids === grids;
-            const snapshot = unchanged ? previous.snapshot : buildSnapshot(grids);
+            let read: WorkbookGrids | BoardSnapshot;
+            let snapshot: BoardSnapshot;
+            if (this.#source.readSnapshot) {
+              snapshot = await this.#source.readSnapshot();
+              read = snapshot;
+            } else {
+              read = await this.#source.readGrids();
+              snapshot =
+                previous !== null && previous.read === read
+                  ? previous.snapshot
+                  : this.#build(read as WorkbookGrids);
+            }
+            const unchanged = previous !== null && previous.read === read;
             this.#log({
               event: 'refresh',
               ok: true,
@@ -218,7 +277,7 @@ export class SnapshotCache {
               attempt,
               unchanged,
             });
-            return { grids, snapshot, unchanged };
+            return { read, snapshot, unchanged };
           } catch (error) {
             this.#log({
               event: 'refresh',
@@ -245,7 +304,7 @@ export class SnapshotCache {
       // Only this cycle replaces the snapshot (single flight), so `previous` is still current.
       const previous = this.#current;
       const version = result.unchanged && previous !== null ? previous.version : ++this.#version;
-      this.#current = { snapshot: result.snapshot, grids: result.grids, readAt: now, version };
+      this.#current = { snapshot: result.snapshot, read: result.read, readAt: now, version };
       this.#lastError = null;
       this.#lastSuccessAt = now;
     } catch (error) {

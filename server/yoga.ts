@@ -1,7 +1,10 @@
 /**
  * The GraphQL server as a fetch handler (no sockets here: `index.ts` listens, tests call
  * `yoga.fetch`), composed of one-purpose plugins in `plugins/`. A request goes: request log ->
- * health check (open) -> authentication -> request limits -> pack downloads -> one snapshot for
+ * metrics (counts every request; `GET /metrics` for officers or METRICS_TOKEN) -> health check
+ * (open) -> GraphiQL's files (open) -> sign-in and sign-out (the sign-in form for a
+ * browser with no credential) -> authentication -> request limits -> pack downloads -> the
+ * portal's pages and CSV downloads -> one snapshot for
  * the whole request (the context) -> response cache -> armoured parse and validation -> cost
  * with the variables' values -> resolvers (a mutation's recordings all at once), with
  * `extensions.stale` when the snapshot is old, and suggestions taken out of errors for those who
@@ -20,6 +23,8 @@ import type { TokenTable } from './auth';
 import { resolvers } from './graphql/resolvers';
 import { namedArgumentErrors } from './graphql/validation';
 import type { CirculationRecorder } from './packs/record';
+import { renderBoardGraphiql } from './pages/graphiql';
+import type { PageCache } from './pages/page-cache';
 import { boundedParserCache } from './parse-cache';
 import { armorPlugins } from './plugins/armor';
 import { useAtomicCirculation } from './plugins/atomic-circulation';
@@ -27,9 +32,11 @@ import { bearerAuthenticator, useAuthentication } from './plugins/authentication
 import {
   type BoardServerContext,
   boardContext,
+  type ServedSnapshots,
   snapshotPerRequest,
 } from './plugins/board-snapshot';
 import { corsPolicy } from './plugins/cors';
+import { useGraphiqlAssets } from './plugins/graphiql-assets';
 import {
   graphiqlPage,
   pageTokenAuthenticator,
@@ -37,21 +44,32 @@ import {
 } from './plugins/graphiql-page';
 import { useHealth } from './plugins/health';
 import { useHideSuggestions } from './plugins/hide-suggestions';
+import { type BoardMetrics, boardMetrics, useMetrics } from './plugins/metrics';
 import { usePackRoutes } from './plugins/pack-routes';
+import { usePages } from './plugins/pages';
 import { useQueryCost } from './plugins/query-cost';
 import { MAX_REQUEST_BODY_BYTES, useRequestLimits } from './plugins/request-limits';
-import { useRequestLog } from './plugins/request-log';
+import { noteOperationName, useRequestLog } from './plugins/request-log';
 import { requestStates } from './plugins/request-state';
+import {
+  type SessionOptions,
+  SessionStore,
+  sessionAuthenticator,
+  sessionOf,
+  useSessionRoutes,
+} from './plugins/session';
 import { useStaleExtension } from './plugins/stale-extension';
 import { type ResponseStore, useResponseCache } from './response-cache';
 import type { SnapshotCache } from './snapshot-cache';
 
 export type { BoardServerContext } from './plugins/board-snapshot';
 
+const GRAPHQL_ENDPOINT = '/graphql';
+
 const typeDefs = readFileSync(new URL('../schema/graphql/board.graphql', import.meta.url), 'utf8');
 
 export interface BoardServerOptions {
-  readonly cache: Pick<SnapshotCache, 'get' | 'status'>;
+  readonly cache: ServedSnapshots & Pick<SnapshotCache, 'status'>;
   readonly tokens: TokenTable;
   /** The bundled demo board: GraphiQL and introspection for partners too. */
   readonly demo: boolean;
@@ -64,6 +82,17 @@ export interface BoardServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Where answers are kept (tests pass their own to look inside); a bounded one by default. */
   readonly responseStore?: ResponseStore;
+  /** The portal's sessions: how long they last, when cookies are Secure (DESIGN §8). */
+  readonly sessions?: SessionOptions;
+  /** Where the portal's pages are kept (tests pass their own); a bounded one by default. */
+  readonly pageCache?: PageCache;
+  /**
+   * The figures `GET /metrics` serves (index.ts also feeds it the snapshot cache's events);
+   * a registry of this server's own by default.
+   */
+  readonly metrics?: BoardMetrics;
+  /** `METRICS_TOKEN`: a token that may read `GET /metrics` and nothing else. */
+  readonly metricsToken?: string | null;
 }
 
 export type BoardYoga = YogaServerInstance<object, BoardServerContext>;
@@ -73,19 +102,30 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
   const today = () => londonToday(now());
   const states = requestStates();
   const snapshotOf = snapshotPerRequest(options.cache);
-  // The bearer header first: a bad header is refused even on a page that carries ?token=.
+  const secureCookies = options.sessions?.secureCookies;
+  const sessions = new SessionStore({
+    now: () => now().getTime(),
+    ...(options.sessions?.lifetimeSeconds
+      ? { lifetimeSeconds: options.sessions.lifetimeSeconds }
+      : {}),
+  });
+  // The bearer header first: a bad header is refused even on a page that carries ?token= or a
+  // session cookie. The cookie is tried last, and only for GET pages (never POST /graphql).
   const authenticators = [
     bearerAuthenticator(options.tokens),
     pageTokenAuthenticator(options.tokens),
+    sessionAuthenticator(sessions, secureCookies),
   ];
+  // One schema for the API and the portal's pages, which ask it as the asker.
+  const schema = createSchema<BoardServerContext & YogaInitialContext>({ typeDefs, resolvers });
 
   // Those who may not introspect get no piece of the schema from error messages either.
   const mayNotIntrospect = (request: Request) =>
     !options.demo && states(request).role === 'PARTNER';
 
   return createYoga<object, BoardServerContext>({
-    schema: createSchema<BoardServerContext & YogaInitialContext>({ typeDefs, resolvers }),
-    graphqlEndpoint: '/graphql',
+    schema,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     // Yoga's own health check answers any URL ending in this. Browsers never send a fragment,
     // so only a hand-made request can match, and it gets an empty 200 that says nothing;
     // GET /health is ours (it reports the snapshot's age).
@@ -98,19 +138,48 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
     // request-limits.ts words the 413.
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     parserAndValidationCache: boundedParserCache(),
-    graphiql: graphiqlPage({ tokens: options.tokens, demo: options.demo }),
+    graphiql: graphiqlPage({
+      tokens: options.tokens,
+      demo: options.demo,
+      sessionOf: (request, url) => sessionOf(sessions, request, url, secureCookies),
+      today,
+    }),
+    // GraphiQL's files from node_modules, not a CDN: the page works with no internet.
+    renderGraphiQL: renderBoardGraphiql,
     context: boardContext({ snapshotOf, states, today, recorder: options.recorder }),
     plugins: [
       ...(options.log ? [useRequestLog({ states, now, log: options.log })] : []),
+      useMetrics({
+        metrics: options.metrics ?? boardMetrics(),
+        cache: options.cache,
+        states,
+        authenticators,
+        metricsToken: options.metricsToken ?? null,
+        endpoint: GRAPHQL_ENDPOINT,
+      }),
       useHealth({ cache: options.cache, authenticators }),
+      useGraphiqlAssets(),
+      useSessionRoutes({ tokens: options.tokens, sessions, authenticators, secureCookies }),
       useAuthentication({ authenticators, states }),
       useRequestLimits(),
       usePackRoutes({ snapshotOf }),
+      usePages({
+        schema,
+        snapshotOf,
+        states,
+        today,
+        demo: options.demo,
+        sessions,
+        secureCookies,
+        ...(options.pageCache ? { cache: options.pageCache } : {}),
+      }),
       useStaleExtension(),
       useResponseCache({
         snapshotOf,
         roleOf: (request) => states(request).role,
         todayOf: today,
+        endpoint: GRAPHQL_ENDPOINT,
+        onOperationName: (request, name) => noteOperationName(states, request, name),
         ...(options.responseStore ? { store: options.responseStore } : {}),
       }),
       ...armorPlugins(),

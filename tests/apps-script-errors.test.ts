@@ -35,6 +35,17 @@ describe('dialogs on bad data', () => {
     );
   });
 
+  it('a global called by a dialog or trigger names the cell to fix in its error', async () => {
+    const grids = demoGrids();
+    const actions = (grids.Actions as RawGrid).map((row, index) =>
+      index === 0 ? row.map((cell) => (cell === 'Status' ? 'State' : cell)) : row,
+    );
+    const { bundle } = await session({ ...grids, Actions: actions });
+    expect(() => bundle.call('sendActionReminders')).toThrow(
+      /^Actions!K1: The Actions tab cannot be read: it has no "Status" header/,
+    );
+  });
+
   it('Record attendance asks for a selection when no meeting is coming up', async () => {
     const { fake, click } = await session(demoGrids(), new Date('2027-06-01T12:00:00Z'));
     click('recordAttendance');
@@ -63,7 +74,6 @@ describe('dialogs on bad data', () => {
     const { fake, click, state } = await session();
     const before = state();
     fake.spreadsheet.lockHeld = true; // another co-chair's run is writing
-    fake.ui.answer('NO');
     click('followUpActions');
     expect(fake.ui.alerts[0]?.prompt).toBe(
       'Someone else is updating the board sheets right now. Wait a minute and try again.',
@@ -76,21 +86,27 @@ describe('dialogs on bad data', () => {
   });
 
   it('every item that writes holds the lock while it writes, and releases it', async () => {
-    const { fake, click } = await session(demoGrids(), new Date('2026-12-31T12:00:00Z'));
-    fake.ui.answer('NO', 'New project', '');
-    for (const item of [
+    const { fake, click, bundle } = await session(demoGrids(), new Date('2026-12-31T12:00:00Z'));
+    fake.ui.answer('New project', '');
+    const items = [
       'setUpBoardSheets',
       'checkMembership',
       'planNextMeeting',
       'recordAttendance',
       'followUpActions',
+      'saveFollowUpToActions',
       'startCommissioningProject',
-    ]) {
+    ];
+    for (const item of items) {
       click(item);
       expect(fake.spreadsheet.lockHeld, item).toBe(false);
     }
+    // The globals that write: the weekly trigger and the pack's draft.
+    bundle.call('sendActionReminders');
+    bundle.call('draftCirculationPack', 'MT-2026-10', 'Borough Partnership');
+    expect(fake.spreadsheet.lockHeld).toBe(false);
     expect(fake.spreadsheet.unlockedWrites).toEqual([]);
-    expect(fake.log.byMethod('Lock')['Lock.releaseLock']).toBe(6);
+    expect(fake.log.byMethod('Lock')['Lock.releaseLock']).toBe(items.length + 2);
     expect(fake.ui.alerts.map((alert) => alert.prompt).join('\n')).not.toMatch(STACK_LINE);
   });
 });

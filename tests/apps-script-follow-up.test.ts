@@ -1,14 +1,16 @@
 /**
  * "Follow up actions" in the built bundle, on the demo board as of 22 November 2026: the R12
- * list in the Follow-up tab, `Last followed up` stamped, and Gmail drafts (never sends) in
- * plain or easy-read words. Running it twice changes nothing more; its Spreadsheet calls do
- * not grow with the number of actions.
+ * list in the Follow-up tab, a sidebar of what needs attention with links to the rows, and
+ * Gmail drafts (never sends) from the sidebar's button (`draftFollowUpEmails`) in each owner's
+ * format. Running it twice changes nothing more; its Spreadsheet calls do not grow with the
+ * number of actions. (The round trip of edits back to the Actions tab is in
+ * apps-script-follow-up-save.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { followUp } from '../schema/rules';
 import { buildSnapshot } from '../schema/snapshot';
 import { boardWithActions, DEMO_TODAY, demoGrids } from './support/apps-script/boards';
-import { londonDate, session } from './support/apps-script/session';
+import { londonDate, session, sidebarLinks, sidebarText } from './support/apps-script/session';
 
 const HEADERS = [
   'Action ID',
@@ -22,13 +24,15 @@ const HEADERS = [
   'Project ID',
   'Follow-up note',
   'For meeting',
+  // Hidden: what the tool listed, so the co-chairs' edits can be told apart (issue 12).
+  'Status when listed',
+  'Note when listed',
+  'List order',
 ];
-const LAST_FOLLOWED_UP = 7; // column H of the demo's Actions tab
 
 describe('Follow up actions on the demo board', () => {
   it('writes the R12 list to the Follow-up tab: Action ID first, overdue first, reasons and owners', async () => {
-    const { fake, click, tab } = await session();
-    fake.ui.answer('NO');
+    const { click, tab } = await session();
     click('followUpActions');
 
     const rows = tab('Follow-up');
@@ -50,6 +54,9 @@ describe('Follow up actions on the demo board', () => {
       '',
       '',
       'MT-2026-11',
+      'In progress',
+      '',
+      1,
     ]);
     const byId = new Map(rows.map((row) => [row[0], row]));
     expect(byId.get('A143')?.slice(2, 4)).toEqual(['', 'Overdue by 39 days; No owner']);
@@ -62,62 +69,72 @@ describe('Follow up actions on the demo board', () => {
     expect(overdue.slice(14)).not.toContain(true);
   });
 
-  it('stamps Last followed up with today on each listed action and leaves every other cell', async () => {
-    const { fake, click, tab } = await session();
+  it('leaves the Actions tab as it was: making the list is not following up (issue 12)', async () => {
+    const { click, tab, fake } = await session();
     const before = tab('Actions');
-    fake.ui.answer('NO');
     click('followUpActions');
-    const after = tab('Actions');
-
-    const listed = new Set(
-      tab('Follow-up')
-        .slice(1)
-        .map((row) => row[0]),
-    );
-    expect(listed.size).toBe(20);
-    after.forEach((row, index) => {
-      const old = before[index] as unknown[];
-      if (listed.has(row[0])) {
-        expect(row[LAST_FOLLOWED_UP]).toEqual(londonDate(DEMO_TODAY));
-        expect([...row.slice(0, 7), ...row.slice(8)]).toEqual([
-          ...old.slice(0, 7),
-          ...old.slice(8),
-        ]);
-      } else {
-        expect(row).toEqual(old);
-      }
-    });
+    expect(tab('Actions')).toEqual(before);
     expect(fake.spreadsheet.unlockedWrites).toEqual([]);
   });
 
-  it('tells the co-chair what it did, naming the cells of bad action rows', async () => {
+  it('is readable in a meeting: frozen bold header, wrapped text, widths, a Status dropdown, a filter', async () => {
     const { fake, click } = await session();
-    fake.ui.answer('NO');
     click('followUpActions');
-    const prompt = fake.ui.alerts[0]?.prompt ?? '';
-    expect(prompt).toContain(
+    const sheet = fake.spreadsheet.sheet('Follow-up');
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.fontWeights.get('1,1')).toBe('bold');
+    for (const column of [2, 3, 4, 10]) expect(sheet.wraps.get(`5,${column}`)).toBe(true);
+    expect(sheet.verticalAlignments.get('5,2')).toBe('top');
+    expect(sheet.columnWidths.get(2)).toBeGreaterThanOrEqual(300);
+    expect([...sheet.hiddenColumns].sort()).toEqual([12, 13, 14]);
+    expect(sheet.numberFormats.get('2,5')).toBe('dd/mm/yyyy');
+    const status = sheet.validations.get('21,7') as unknown as { values: string[] };
+    expect(status.values).toEqual(['Open', 'In progress', 'Done', 'Dropped']);
+    // Sortable and filterable by owner (or anything else) from the header.
+    expect(sheet.filter?.range.getA1Notation()).toBe('A1:N21');
+  });
+
+  it('shows a sidebar of what needs attention, by owner, with links to the rows and the cells to fix', async () => {
+    const started = await session();
+    started.click('followUpActions');
+    expect(started.fake.ui.alerts).toEqual([]);
+    expect(started.fake.ui.sidebars.map((sidebar) => sidebar.title)).toEqual(['Follow-up']);
+    const text = sidebarText(started);
+    expect(text).toContain(
       '20 actions to follow up at the meeting on Wednesday 25 November 2026 (MT-2026-11), 14 of them overdue.',
     );
-    expect(prompt).toContain('"Last followed up" is now 22 Nov 2026');
-    expect(prompt).toContain('Actions!F58: Due date: "31/02/2025" is not a real date');
-    expect(prompt).toContain('Actions!E145: Owner: "M21" is not a Member ID');
-    expect(fake.ui.alerts[0]?.buttons).toBe('YES_NO');
+    expect(text).toContain('Change Status and Follow-up note there in the meeting');
+    expect(text).toContain('Actions!F58 : Due date: "31/02/2025" is not a real date');
+    expect(text).toContain('Actions!E145 : Owner: "M21" is not a Member ID');
+    expect(text).toMatch(/No owner A143 : Overdue by 39 days; No owner/);
+    expect(text).toContain('Kwabena Mensah-Hart (M07) A019 : Overdue by 942 days');
+    expect(text).toContain('Create Gmail drafts');
+    expect(text).toContain('Grace Nwachukwu (M20)'); // BSL: for an officer to arrange
+
+    const followUpId = started.fake.spreadsheet.sheet('Follow-up').id;
+    const actionsId = started.fake.spreadsheet.sheet('Actions').id;
+    const links = sidebarLinks(started);
+    expect(links).toContainEqual({ gid: followUpId, range: 'A2', text: 'A019' });
+    expect(links).toContainEqual({ gid: actionsId, range: 'F58', text: 'Actions!F58' });
+    // Every link to the list points at the row that action is on.
+    const rows = started.tab('Follow-up');
+    for (const link of links.filter((candidate) => candidate.gid === followUpId)) {
+      expect(rows[Number(link.range.slice(1)) - 1]?.[0]).toBe(link.text);
+    }
+    expect(started.fake.ui.sidebars[0]?.html).toContain('<base target="_top">');
   });
 
   it('leaves the same sheet when run twice', async () => {
-    const { fake, click, state } = await session();
-    fake.ui.answer('NO');
+    const { click, state } = await session();
     click('followUpActions');
     const once = state();
-    fake.ui.answer('NO');
     click('followUpActions');
     expect(state()).toEqual(once);
   });
 
-  it('rewrites the Follow-up tab whole, clearing rows a longer earlier list left', async () => {
+  it('clears the rows a longer earlier list left', async () => {
     const { fake, click, tab } = await session();
     fake.spreadsheet.addSheet('Follow-up', [['Action ID'], ...Array(40).fill(['old'])]);
-    fake.ui.answer('NO');
     click('followUpActions');
     const rows = tab('Follow-up');
     expect(rows).toHaveLength(21);
@@ -127,7 +144,6 @@ describe('Follow up actions on the demo board', () => {
 
   it('keeps the columns co-chairs added, with their action, and never drops their notes', async () => {
     const { fake, click, tab } = await session();
-    fake.ui.answer('NO');
     click('followUpActions');
     const first = tab('Follow-up');
     const listedId = String(first[5]?.[0]);
@@ -151,28 +167,12 @@ describe('Follow up actions on the demo board', () => {
 });
 
 describe('Gmail drafts for the owners', () => {
-  it('are made only when the co-chair says yes, one per owner with an email, never sent', async () => {
-    const { fake, click } = await session();
-    fake.ui.answer('NO');
+  it('are made only from the sidebar’s button, one per owner with an email, never sent', async () => {
+    const { fake, click, bundle } = await session();
     click('followUpActions');
     expect(fake.drafts).toEqual([]);
 
-    fake.ui.answer('YES');
-    click('followUpActions');
-    const owners = [
-      'M07',
-      'M15',
-      'M12',
-      'M04',
-      'M06',
-      'M05',
-      'M19',
-      'M18',
-      'M13',
-      'M11',
-      'M20',
-      'M09',
-    ];
+    const made = bundle.call('draftFollowUpEmails') as { message: string };
     expect(fake.drafts.map((draft) => draft.to.split('@')[0])).toEqual([
       'kwabena.mensah-hart',
       'bernadette.clarkson',
@@ -184,18 +184,23 @@ describe('Gmail drafts for the owners', () => {
       'hannah.osei-bonsu',
       'fergus.lindqvist',
       'simon.adairson',
-      'grace.nwachukwu',
       'daniel.frostwick',
     ]);
-    expect(owners).toHaveLength(fake.drafts.length);
-    expect(fake.log.byMethod('Gmail')).toEqual({ 'GmailApp.createDraft': 12 });
-    expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/^Created 12 Gmail drafts \(not sent\)/);
+    expect(fake.log.byMethod('Gmail')).toEqual({
+      'GmailApp.createDraft': 11,
+    });
+    expect(fake.mails).toEqual([]);
+    expect(made.message).toMatch(/^Created 11 Gmail drafts \(not sent\)/);
+    // R18: BSL cannot be drafted; the officer is told instead (it was a 12th draft before).
+    expect(made.message).toContain(
+      'Prefer Audio, BSL or Braille, so an officer needs to arrange their update: Grace Nwachukwu (M20).',
+    );
   });
 
   it('list each standard owner’s actions with IDs, due dates and how late they are', async () => {
-    const { fake, click } = await session();
-    fake.ui.answer('YES');
+    const { fake, click, bundle } = await session();
     click('followUpActions');
+    bundle.call('draftFollowUpEmails');
     const margaret = fake.drafts.find((draft) => draft.to.startsWith('margaret.olawale'));
     expect(margaret?.subject).toBe(
       'Actions to follow up before the board meeting on Wednesday 25 November 2026',
@@ -209,14 +214,27 @@ describe('Gmail drafts for the owners', () => {
     ]);
     expect(margaret?.body).toContain('123 days overdue');
     expect(margaret?.body).toContain('Yusuf Demirel and Hannah Osei-Bonsu, co-chairs');
+    expect(margaret?.htmlBody).toBeNull();
+    expect(margaret?.name).toBe('Commissioning Co-Production Board (demo)');
     const councillor = fake.drafts.find((draft) => draft.to.startsWith('cllr.'));
     expect(councillor?.body).toMatch(/^Dear Cllr Rahmani,\n/);
   });
 
-  it('give easy-read owners short sentences, one action each, without codes', async () => {
-    const { fake, click } = await session();
-    fake.ui.answer('YES');
+  it('give large-print owners the same words in large type (R18)', async () => {
+    const { fake, click, bundle } = await session();
     click('followUpActions');
+    bundle.call('draftFollowUpEmails');
+    const kwabena = fake.drafts.find((draft) => draft.to.startsWith('kwabena.'));
+    expect(kwabena?.body).toMatch(/^Dear Kwabena,\n/);
+    expect(kwabena?.htmlBody).toContain('font-size:18pt');
+    expect(kwabena?.htmlBody).toContain('<li style="margin-bottom:.6em">A019: Circulate the draft');
+    expect(kwabena?.htmlBody).toContain('lang="en-GB"');
+  });
+
+  it('give easy-read owners short sentences, one action each, without codes, in large type', async () => {
+    const { fake, click, bundle } = await session();
+    click('followUpActions');
+    bundle.call('draftFollowUpEmails');
     const leon = fake.drafts.find((draft) => draft.to.startsWith('leon.whitacre'));
     expect(leon?.subject).toBe('Your actions for the Co-Production Board');
     const body = leon?.body ?? '';
@@ -232,17 +250,66 @@ describe('Gmail drafts for the owners', () => {
     // Short sentences: apart from the actions' own words, no line is longer than 12 words.
     const ownLines = body.split('\n').filter((line) => !line.startsWith('Action '));
     for (const line of ownLines) expect(line.split(/\s+/).length).toBeLessThanOrEqual(12);
+    expect(leon?.htmlBody).toContain('font-size:18pt');
   });
 
-  it('are not made again for the same meeting and the same actions', async () => {
-    const { fake, click } = await session();
-    fake.ui.answer('YES');
+  it('are not made again for the same meeting and actions, the same day or the next', async () => {
+    const { fake, click, bundle } = await session();
     click('followUpActions');
-    fake.ui.answer('YES');
+    bundle.call('draftFollowUpEmails');
+    const again = bundle.call('draftFollowUpEmails') as { message: string };
+    expect(fake.drafts).toHaveLength(11);
+    expect(again.message).toContain('No new drafts were created.');
+    expect(again.message).toContain('Already drafted by you earlier');
+
+    // The next day every "N days overdue" has grown by one: the drafts are still the same.
+    const tomorrow = await session(demoGrids(), new Date('2026-11-23T12:00:00Z'));
+    tomorrow.fake.userProperties.set(fake.user, fake.propertiesOf(fake.user));
+    tomorrow.click('followUpActions');
+    const nextDay = tomorrow.bundle.call('draftFollowUpEmails') as { created: string[] };
+    expect(nextDay.created).toEqual([]);
+    expect(tomorrow.fake.drafts).toEqual([]);
+  });
+
+  it('are drafted again for an owner whose list of actions changed', async () => {
+    const { fake, click, bundle } = await session();
     click('followUpActions');
-    expect(fake.drafts).toHaveLength(12);
-    expect(fake.ui.alerts.at(-1)?.prompt).toContain('No new drafts were created.');
-    expect(fake.ui.alerts.at(-1)?.prompt).toContain('Already drafted earlier');
+    bundle.call('draftFollowUpEmails');
+    // Margaret's A149 is closed in the meeting (in the tab, not saved yet): she is asked anew.
+    const rows = fake.spreadsheet.sheet('Follow-up');
+    const row = fake.spreadsheet
+      .sheet('Follow-up')
+      .contents()
+      .findIndex((cells) => cells[0] === 'A149');
+    rows.setValue(row + 1, 7, 'Done');
+    const again = bundle.call('draftFollowUpEmails') as { created: string[] };
+    expect(again.created).toEqual(['Margaret Olawale (M06)']);
+    expect(fake.drafts.at(-1)?.body.match(/^- A\d{3}: /gm)).toEqual([
+      '- A134: ',
+      '- A147: ',
+      '- A152: ',
+    ]);
+  });
+
+  it('are each co-chair’s own: the second co-chair gets drafts in their Gmail too', async () => {
+    const { fake, click, bundle } = await session();
+    click('followUpActions');
+    bundle.call('draftFollowUpEmails');
+    fake.user = 'hannah.osei-bonsu@example.org';
+    const second = bundle.call('draftFollowUpEmails') as { created: string[]; message: string };
+    expect(second.created).toHaveLength(11);
+    expect(second.message).not.toContain('Already drafted');
+    expect(fake.draftsOf('yusuf.demirel@example.org')).toHaveLength(11);
+    expect(fake.draftsOf('hannah.osei-bonsu@example.org')).toHaveLength(11);
+    // Nothing about it is kept where every editor shares it.
+    expect([...fake.documentProperties.values.keys()]).toEqual([]);
+  });
+
+  it('say what to do when there is no Follow-up list yet', async () => {
+    const { bundle } = await session();
+    expect(() => bundle.call('draftFollowUpEmails')).toThrow(
+      'There is no Follow-up tab yet. Use "Follow up actions" first',
+    );
   });
 });
 
@@ -253,7 +320,6 @@ describe('Follow up actions at scale', () => {
     for (const count of [100, 10_000]) {
       const { fake, click, tab } = await session(boardWithActions(count));
       for (const runs of [firstRuns, secondRuns]) {
-        fake.ui.answer('NO');
         fake.log.reset();
         click('followUpActions');
         runs.push(fake.log.byMethod('Spreadsheet'));
@@ -266,8 +332,10 @@ describe('Follow up actions at scale', () => {
     const { 'Sheet.insertRowsAfter': grown, ...rest } = firstRuns[1] as Record<string, number>;
     expect(grown).toBe(1);
     expect(rest).toEqual(firstRuns[0]);
-    // The board's tabs, plus the Follow-up tab itself (to keep the co-chairs' own columns).
+    // The board's tabs, plus the Follow-up tab itself (to keep the co-chairs' edits and columns).
     expect(secondRuns[0]?.['Range.getValues']).toBe(5);
-    expect(secondRuns[0]?.['Range.setValues']).toBe(2);
-  });
+    expect(secondRuns[0]?.['Range.getFormulas']).toBe(1);
+    expect(secondRuns[0]?.['Range.setValues']).toBe(1);
+    expect(secondRuns[0]?.['Range.sort']).toBe(1);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 /**
- * "Start commissioning project" (R14) and "Prepare circulation pack" (R13) in the built
- * bundle: the Projects and Tasks rows a new project gets, and the pack request to the server
- * with the Script Properties' URL and token, including every way it can go wrong.
+ * "Start commissioning project" (R14) in the built bundle: the Projects and Tasks rows a new
+ * project gets. (Circulation packs, which this file also tested when the sheet fetched them
+ * from the server, are in apps-script-packs.test.ts: the sheet now builds them itself.)
  */
 import { describe, expect, it } from 'vitest';
 import { STANDARD_TASKS } from '../schema/rules';
@@ -87,105 +87,5 @@ describe('Start commissioning project', () => {
     click('startCommissioningProject');
     expect(state()).toEqual(before);
     expect(fake.ui.alerts).toEqual([]);
-  });
-});
-
-const PACK_HTML = '<!DOCTYPE html><html lang="en-GB"><body><h1>Action points</h1></body></html>';
-
-async function configured() {
-  const started = await session();
-  started.fake.scriptProperties.setProperty('BOARD_SERVER_URL', 'https://board.example.org/');
-  started.fake.scriptProperties.setProperty('BOARD_SERVER_TOKEN', 'officer-token-123');
-  return started;
-}
-
-describe('Prepare circulation pack', () => {
-  it('says how to configure it when the server URL or token is not set', async () => {
-    const { fake, click } = await session();
-    click('prepareCirculationPack');
-    expect(fake.fetches).toEqual([]);
-    expect(fake.ui.alerts[0]?.prompt).toMatch(
-      /not set up for this spreadsheet yet\. In Extensions > Apps Script > Project Settings > Script Properties, add BOARD_SERVER_URL .* and BOARD_SERVER_TOKEN/,
-    );
-  });
-
-  it('fetches the last held meeting’s pack with the token and shows it', async () => {
-    const { fake, click } = await configured();
-    fake.fetchHandler = () => ({ status: 200, body: PACK_HTML });
-    fake.ui.answer('', '1');
-    click('prepareCirculationPack');
-    expect(fake.ui.prompts[0]?.prompt).toContain(
-      'leave blank for the last one held: MT-2026-10 on Wednesday 28 October 2026',
-    );
-    expect(fake.fetches).toEqual([
-      {
-        url: 'https://board.example.org/packs/MT-2026-10/BOROUGH_PARTNERSHIP.html',
-        params: {
-          method: 'get',
-          headers: { Authorization: 'Bearer officer-token-123' },
-          muteHttpExceptions: true,
-          followRedirects: true,
-        },
-      },
-    ]);
-    expect(fake.ui.dialogs).toEqual([
-      {
-        title: 'Circulation pack: MT-2026-10 for Borough Partnership',
-        html: PACK_HTML,
-        modal: false,
-      },
-    ]);
-  });
-
-  it('asks for any meeting and audience by name', async () => {
-    const { fake, click } = await configured();
-    fake.fetchHandler = () => ({ status: 200, body: PACK_HTML });
-    fake.ui.answer('mt-2026-09', 'senior head');
-    click('prepareCirculationPack');
-    expect(fake.fetches[0]?.url).toBe(
-      'https://board.example.org/packs/MT-2026-09/SENIOR_HEAD.html',
-    );
-  });
-
-  it("shows the server's refusal in words, without the HTML", async () => {
-    const { fake, click } = await configured();
-    fake.fetchHandler = () => ({
-      status: 409,
-      body: '<html><body><p>The DMT pack for MT-2026-10 is refused: Circulate to DMT is not Yes.</p></body></html>',
-    });
-    fake.ui.answer('', 'DMT');
-    click('prepareCirculationPack');
-    expect(fake.ui.alerts.at(-1)?.prompt).toBe(
-      'The server refused the DMT pack for MT-2026-10 (HTTP 409).\n\nIt said: The DMT pack for MT-2026-10 is refused: Circulate to DMT is not Yes.',
-    );
-    expect(fake.ui.dialogs).toEqual([]);
-  });
-
-  it('explains a rejected token, an unreachable server and an unknown meeting', async () => {
-    const rejected = await configured();
-    rejected.fake.fetchHandler = () => ({ status: 401, body: 'Unauthorized' });
-    rejected.fake.ui.answer('', '2');
-    rejected.click('prepareCirculationPack');
-    expect(rejected.fake.ui.alerts.at(-1)?.prompt).toContain(
-      'The server did not accept the token: check BOARD_SERVER_TOKEN in Script Properties.',
-    );
-
-    const down = await configured();
-    down.fake.fetchHandler = () => {
-      throw new Error('DNS error: board.example.org');
-    };
-    down.fake.ui.answer('', '1');
-    down.click('prepareCirculationPack');
-    expect(down.fake.ui.alerts.at(-1)?.prompt).toMatch(
-      /^Could not reach the board's server at https:\/\/board\.example\.org: DNS error/,
-    );
-
-    const unknown = await configured();
-    unknown.fake.ui.answer('MT-1999-01');
-    unknown.click('prepareCirculationPack');
-    expect(unknown.fake.fetches).toEqual([]);
-    expect(unknown.fake.ui.alerts.at(-1)?.prompt).toBe(
-      'There is no meeting "MT-1999-01" in the Meetings tab.',
-    );
   });
 });

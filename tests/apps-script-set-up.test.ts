@@ -9,8 +9,7 @@ import { BOARD_LAYOUT, TAB_NAMES } from '../schema/layout';
 import { DEFAULT_SETTINGS } from '../schema/settings';
 import { buildSnapshot } from '../schema/snapshot';
 import { demoGrids } from './support/apps-script/boards';
-import { londonDate, session } from './support/apps-script/session';
-import { serialOfDate } from './support/apps-script/zoned-time';
+import { gridsOf, londonDate, session } from './support/apps-script/session';
 
 async function emptySpreadsheet() {
   const started = await session(null);
@@ -18,27 +17,16 @@ async function emptySpreadsheet() {
   return started;
 }
 
-/** The fake's sheets as the parser would read them from the Sheets API. */
-function gridsOf(started: Awaited<ReturnType<typeof session>>): Record<string, RawGrid> {
-  const grids: Record<string, RawGrid> = {};
-  for (const sheet of started.fake.spreadsheet.sheets) {
-    grids[sheet.name] = sheet
-      .contents()
-      .map((row) =>
-        row.map((cell) =>
-          cell === '' ? null : cell instanceof Date ? serialOfDate(cell, 'Europe/London') : cell,
-        ),
-      );
-  }
-  return grids;
-}
-
 describe('Set up board sheets on an empty spreadsheet', () => {
-  it('creates all 8 tabs with the layout headers, and the default settings', async () => {
+  it('creates every tab of the layout with its headers, and the default settings', async () => {
     const started = await emptySpreadsheet();
     started.click('setUpBoardSheets');
     const { spreadsheet } = started.fake;
-    expect(spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1', ...TAB_NAMES]);
+    expect(spreadsheet.sheets.map((sheet) => sheet.name)).toEqual([
+      'Sheet1',
+      ...BOARD_LAYOUT.map((spec) => spec.name),
+    ]);
+    expect(spreadsheet.sheets.map((sheet) => sheet.name)).toContain('Reminders sent');
     for (const spec of BOARD_LAYOUT) {
       expect(started.tab(spec.name)[0]).toEqual(spec.columns.map((column) => column.header));
     }
@@ -47,7 +35,7 @@ describe('Set up board sheets on an empty spreadsheet', () => {
       ['First meeting', londonDate('2023-11-29')],
       ['Meeting pattern', 'last Wednesday'],
     ]);
-    const snapshot = buildSnapshot(gridsOf(started));
+    const snapshot = buildSnapshot(gridsOf(started.fake));
     expect(snapshot.unusableTabs.size).toBe(0);
     expect(snapshot.settings).toEqual(DEFAULT_SETTINGS);
     expect(snapshot.issues).toEqual([]);
@@ -57,7 +45,7 @@ describe('Set up board sheets on an empty spreadsheet', () => {
   it('freezes, bolds and protects (warning only) each header row', async () => {
     const started = await emptySpreadsheet();
     started.click('setUpBoardSheets');
-    for (const name of TAB_NAMES) {
+    for (const { name } of BOARD_LAYOUT) {
       const sheet = started.fake.spreadsheet.sheet(name);
       const width = sheet.getLastColumn();
       expect(sheet.frozenRows).toBe(1);
@@ -77,6 +65,8 @@ describe('Set up board sheets on an empty spreadsheet', () => {
     expect(listAt('Members', '2,3')).toEqual(['Resident co-chair', 'Officer co-chair', 'Member']);
     expect(listAt('Members', '1000,15')).toEqual(['Active', 'Former']);
     expect(listAt('Members', '2,16')).toEqual(['Yes', 'No']);
+    expect(listAt('Members', '2,17')).toEqual(['Yes', 'No']); // Reminders
+    expect(sheet('Reminders sent').numberFormats.get('2,1')).toBe('dd/mm/yyyy hh:mm');
     expect(listAt('Actions', '500,7')).toEqual(['Open', 'In progress', 'Done', 'Dropped']);
     expect(listAt('Attendance', '2,3')).toEqual(['Present', 'Apologies', 'Absent']);
     expect(listAt('Members', '2,1')).toBeUndefined();
@@ -132,6 +122,22 @@ describe('Set up board sheets on a board in use', () => {
     expect(started.fake.ui.alerts.at(-1)?.prompt).toContain(
       'Members: every header is in place (row 1).',
     );
+  });
+
+  it('adds the Reminders column and the Reminders sent tab to a board made before them', async () => {
+    const { 'Reminders sent': _, ...grids } = demoGrids();
+    const column = (grids.Members as RawGrid)[0]?.indexOf('Reminders') as number;
+    const members = (grids.Members as RawGrid).map((row) => row.filter((_, i) => i !== column));
+    const started = await session({ ...grids, Members: members });
+    started.click('setUpBoardSheets');
+    expect(started.tab('Members')[0]?.slice(-2)).toEqual(['Notes', 'Reminders']);
+    expect(started.tab('Reminders sent')).toEqual([['Sent at', 'Member ID', 'Action IDs', 'Week']]);
+    // A blank Reminders cell is Yes: every owner keeps getting reminders until they say No.
+    const snapshot = buildSnapshot(gridsOf(started.fake));
+    expect(snapshot.members.every((member) => member.reminders)).toBe(true);
+    const prompt = started.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(prompt).toContain('Members: added "Reminders" at the end of row 1.');
+    expect(prompt).toContain('Reminders sent: created, with its 4 headers.');
   });
 
   it('leaves the demo board the same when run twice, and its values untouched', async () => {

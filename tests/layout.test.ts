@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_LAYOUT, MEMBER_CATEGORIES, TAB_NAMES } from '../schema/layout';
+import { BOARD_LAYOUT, MEMBER_CATEGORIES, MENU_LOG_TAB_NAMES, TAB_NAMES } from '../schema/layout';
 import { RECORD_SCHEMAS } from '../schema/records';
 
 describe('workbook layout', () => {
-  it('has the eight tabs of the design contract, in order', () => {
-    expect(BOARD_LAYOUT.map((tab) => tab.name)).toEqual([...TAB_NAMES]);
+  it('has the tabs of the design contract so far, in order', () => {
+    expect(BOARD_LAYOUT.map((tab) => tab.name)).toEqual([
+      ...TAB_NAMES.filter((name) => name !== 'Settings'),
+      'Reminders sent',
+      'Settings',
+    ]);
     expect(TAB_NAMES).toEqual([
       'Members',
       'Meetings',
@@ -15,6 +19,11 @@ describe('workbook layout', () => {
       'Circulation',
       'Settings',
     ]);
+  });
+
+  it('keeps Reminders sent out of the data tabs: only the menu reads it (DESIGN §2)', () => {
+    expect(MENU_LOG_TAB_NAMES).toEqual(['Reminders sent']);
+    expect(TAB_NAMES).not.toContain('Reminders sent');
   });
 
   it('keeps the fixed headers and required flags of DESIGN §2', () => {
@@ -32,8 +41,17 @@ describe('workbook layout', () => {
       Projects: ['Project ID', 'Name', 'Stage', 'Phase', 'Status'],
       Tasks: ['Task ID', 'Project ID', 'Task', 'Phase', 'Responsible', 'Status'],
       Circulation: ['Pack ID', 'Meeting ID', 'Audience', 'Generated at'],
+      'Reminders sent': ['Sent at', 'Member ID', 'Action IDs'],
       Settings: ['Key', 'Value'],
     });
+    expect(
+      BOARD_LAYOUT.find((tab) => tab.name === 'Members')
+        ?.columns.map((column) => column.header)
+        .slice(-3),
+    ).toEqual(['Name in circulation', 'Reminders', 'Notes']);
+    expect(
+      BOARD_LAYOUT.find((tab) => tab.name === 'Reminders sent')?.columns.map((c) => c.header),
+    ).toEqual(['Sent at', 'Member ID', 'Action IDs', 'Week']);
     const actions = BOARD_LAYOUT.find((tab) => tab.name === 'Actions');
     expect(actions?.columns.map((column) => column.header)).toEqual([
       'Action ID',

@@ -45,7 +45,7 @@ describe('the standard HTML pack', () => {
   });
 
   it('gives every table a caption and every header cell a scope', () => {
-    const tables = html.match(/<table>\n<caption>[^<]+<\/caption>/g) ?? [];
+    const tables = html.match(/<table( class="stack")?>\n<caption>[^<]+<\/caption>/g) ?? [];
     expect(tables.length).toBe((html.match(/<table/g) ?? []).length);
     expect(tables.length).toBeGreaterThanOrEqual(5);
     const headerCells = html.match(/<th\b[^>]*>/g) ?? [];
@@ -69,8 +69,9 @@ describe('the standard HTML pack', () => {
     expect(html).toContain(
       '<desc id="status-chart-description">Open: 9. In progress: 6. Done: 1. Dropped: 0.</desc>',
     );
-    expect(html).toContain('<th scope="row">A019</th>');
-    expect(html).toContain('<td class="number">917</td>');
+    // Each cell names its column, for the one-card-a-row layout on a phone (issue 13).
+    expect(html).toContain('<th scope="row" data-label="Ref">A019</th>');
+    expect(html).toContain('<td class="number" data-label="Days overdue">917</td>');
   });
 });
 

@@ -11,7 +11,7 @@ import { graphql } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { londonToday } from '../schema/dates';
-import { attendanceByConstituency } from '../schema/rules';
+import { attendanceByConstituency, heldMeetingsIn } from '../schema/rules';
 import { buildSnapshot } from '../schema/snapshot';
 import { partnerMemberId } from '../server/graphql/access';
 import type { BoardContext } from '../server/graphql/context';
@@ -27,9 +27,11 @@ import {
 } from './support/board-server';
 import { FIXTURE_GRIDS, WITHHELD_IDS, withHiddenFactsChanged } from './support/partner-fixture';
 import {
+  argumentTable,
   type Execute,
   type Leak,
   PartnerChecker,
+  pageFigures,
   plannedCalls,
   reachableFields,
   runSweep,
@@ -286,6 +288,132 @@ describe('the sweep finds a planted leak', () => {
     );
     expect(pack(section('', 'Present: Esme Rowanberry.'))[0]?.what).toContain('forbidden text');
   });
+});
+
+/**
+ * Issue 13: the portal's pages and downloads, as a partner gets them, through the same checks:
+ * every page and CSV for every period the sweep asks `annualReport` about (periods one meeting
+ * apart included), the action log with each filter, and the portal.
+ */
+describe('the partner sweep of pages and downloads', () => {
+  function pagePaths(
+    subject: SweepBoard,
+  ): { path: string; kind: 'html' | 'easy' | 'csv' | 'text'; meetings: string[] }[] {
+    // The sweep's periods, but for those that end before they start (the API refuses them).
+    const periods = (argumentTable(subject).annualReport as { from: string; to: string }[]).filter(
+      ({ from, to }) => from <= to,
+    );
+    const held = (from: string, to: string) =>
+      heldMeetingsIn(subject.snapshot, from, to).map((meeting) => meeting.id);
+    return [
+      { path: '/', kind: 'html' as const, meetings: [] },
+      ...periods.flatMap(({ from, to }) => [
+        {
+          path: `/reports/annual.html?from=${from}&to=${to}`,
+          kind: 'html' as const,
+          meetings: held(from, to),
+        },
+        {
+          path: `/reports/annual.html?from=${from}&to=${to}&easyRead=1`,
+          kind: 'easy' as const,
+          meetings: held(from, to),
+        },
+        {
+          path: `/reports/annual.csv?from=${from}&to=${to}`,
+          kind: 'csv' as const,
+          meetings: held(from, to),
+        },
+      ]),
+      ...[
+        '',
+        '?status=OPEN',
+        '?status=IN_PROGRESS',
+        '?status=DONE',
+        '?status=DROPPED',
+        '?overdue=1',
+      ].map((query) => ({
+        path: `/reports/actions.csv${query}`,
+        kind: 'text' as const,
+        meetings: [],
+      })),
+    ];
+  }
+
+  async function fetchAll(grids: typeof FIXTURE_GRIDS, subject: SweepBoard, token = PARTNER_TOKEN) {
+    const server = testServer({ source: gridsSource(grids) });
+    const pages: {
+      path: string;
+      kind: 'html' | 'easy' | 'csv' | 'text';
+      meetings: string[];
+      body: string;
+    }[] = [];
+    for (const page of pagePaths(subject)) {
+      const response = await server.yoga.fetch(`http://board.test${page.path}`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/html' },
+      });
+      expect(response.status, page.path).toBe(200);
+      pages.push({ ...page, body: await response.text() });
+    }
+    return pages;
+  }
+
+  function leaksIn(subject: SweepBoard, pages: Awaited<ReturnType<typeof fetchAll>>) {
+    const checker = new PartnerChecker(subject);
+    const leaks = pages.flatMap((page) => [
+      ...checker.document(page.path, page.body),
+      ...(page.kind === 'text'
+        ? []
+        : pageFigures(page.body, page.kind).flatMap((figure) =>
+            checker.pageFigure(page.path, figure, page.meetings),
+          )),
+    ]);
+    return { leaks, checked: checker.checked.pageFigures };
+  }
+
+  it('finds nothing in any page or download on the board built to tempt leaks', async () => {
+    const subject = board(fixture);
+    const pages = await fetchAll(FIXTURE_GRIDS, subject);
+    const { leaks, checked } = leaksIn(subject, pages);
+    expect(leaks, report(leaks)).toEqual([]);
+    // It looked at real figures and names: the pages do show some.
+    expect(checked).toBeGreaterThan(20);
+    expect(pages.map((page) => page.body).join('\n')).toContain('Ada Quillfeather');
+  }, 60_000);
+
+  it('finds nothing in any page or download on the demo board', async () => {
+    const subject = board(demo, 6);
+    const { leaks, checked } = leaksIn(subject, await fetchAll(demoGrids, subject));
+    expect(leaks, report(leaks)).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('gives a partner the same pages and downloads whatever the facts they must not learn', async () => {
+    const changed = withHiddenFactsChanged();
+    const before = await fetchAll(FIXTURE_GRIDS, board(fixture));
+    const after = await fetchAll(changed, board(buildSnapshot(changed)));
+    expect(after.map((page) => page.path)).toEqual(before.map((page) => page.path));
+    before.forEach((page, index) => {
+      expect(after[index]?.body, page.path).toBe(page.body);
+    });
+  }, 60_000);
+
+  it('would catch a leak: an officer’s pages, checked as a partner’s, are full of them', async () => {
+    const subject = board(fixture);
+    const { leaks } = leaksIn(subject, await fetchAll(FIXTURE_GRIDS, subject, OFFICER_TOKEN));
+    expect(
+      leaks.some((leak) => /forbidden text/.test(leak.what)),
+      report(leaks),
+    ).toBe(true);
+    expect(
+      leaks.some((leak) => /a page figure counting [12] who/.test(leak.what)),
+      report(leaks),
+    ).toBe(true);
+    const checker = new PartnerChecker(subject);
+    const withheld = fixture.members.find((member) => !member.nameInCirculation);
+    expect(
+      checker.document('crafted', `<td>${withheld?.name.replace("'", '&#39;')}</td>`),
+    ).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('what the sweep covers', () => {

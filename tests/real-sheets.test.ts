@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RawCell, RawGrid, WorkbookGrids } from '../schema/grid';
+import {
+  FORMULA_WITHOUT_VALUE,
+  type RawCell,
+  type RawGrid,
+  type WorkbookGrids,
+} from '../schema/grid';
 import { cellLabel } from '../schema/issues';
 import { closestHeader, headerDistance } from '../schema/near-miss';
 import { followUp, membershipCheck } from '../schema/rules';
@@ -152,5 +157,20 @@ describe('duplicated IDs', () => {
       `already used in row ${original + 1} (Members!A${original + 1})`,
     );
     expect(after.memberById.get('M07')?.name).toBe(before.memberById.get('M07')?.name);
+  });
+});
+
+describe('a Settings value that is a formula saved without its value', () => {
+  it('is named as such, and the default is used', () => {
+    const snapshot = buildSnapshot({
+      Settings: [
+        ['Key', 'Value'],
+        ['Member cap', FORMULA_WITHOUT_VALUE],
+      ],
+    });
+    expect(snapshot.settings.memberCap).toBe(20);
+    const issue = snapshot.issues.find((candidate) => candidate.cell === 'B2');
+    expect(issue?.message).toContain('has a formula whose value was never stored');
+    expect(issue?.message).toContain('The default is used instead.');
   });
 });

@@ -1,6 +1,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
+import { FORMULA_WITHOUT_VALUE } from '../schema/grid';
 import { packageXlsx, zipParts } from '../scripts/synthetic-xlsx';
 import {
   readXlsxGrids,
@@ -92,7 +93,7 @@ describe('readXlsxGrids', () => {
     expect(grid).toEqual([['  two  spaces  ']]);
   });
 
-  it('reads cached formula results and treats formulas without a cached value as blank', () => {
+  it('reads cached formula results and marks formulas without a cached value (issue 11)', () => {
     const grid = readRows(
       `<row r="1">
          <c r="A1" t="str"><f>CONCAT("Ward ","7")</f><v>Ward 7</v></c>
@@ -103,7 +104,9 @@ describe('readXlsxGrids', () => {
        </row>`,
     );
 
-    expect(grid).toEqual([['Ward 7', 2, null, null, true]]);
+    // Before issue 11 these read as blank (null), which made a required cell "blank" and
+    // dropped an optional one in silence; now the parser names them (tests/xlsx-corpus.test.ts).
+    expect(grid).toEqual([['Ward 7', 2, FORMULA_WITHOUT_VALUE, FORMULA_WITHOUT_VALUE, true]]);
   });
 
   it('reads booleans', () => {

@@ -1,162 +1,315 @@
 /**
- * "Prepare circulation pack" (R13): asks which meeting (default: the last one held) and which
- * audience, fetches the pack from the board's server (`GET /packs/<meetingId>/<AUDIENCE>.html`
- * with the token from Script Properties) and shows it. The server builds packs, so the sheet
- * and the API always send the same bytes.
+ * Circulation packs from the sheet (R13, DESIGN §7). "Prepare circulation pack" opens one small
+ * dialog: the meeting (the row selected in the Meetings tab if it is a held meeting, else the
+ * last one held) and the audience. The dialog shows the pack, built here by the same schema/
+ * code as the server's (`buildCirculationPack`: same board, same bytes, same SHA-256), and
+ * offers `draftCirculationPack(meetingId, audience)`: one Gmail draft to the audience's
+ * `Circulation:` list in Settings (HTML body, text alternative) and one Circulation row with
+ * the SHA-256 of the HTML pack, neither made twice. No server and no token are involved.
  */
-
-import { enumKey } from '../../schema/cells';
-import { formatLongDate } from '../../schema/dates';
-import { AUDIENCES } from '../../schema/layout';
+import { columnLetters, enumKey } from '../../schema/cells';
+import { formatLongDate, type IsoDate } from '../../schema/dates';
+import { newPackId } from '../../schema/ids';
+import { AUDIENCES, type DataTabName } from '../../schema/layout';
+import { buildCirculationPack, type PackAudience, PackError } from '../../schema/packs';
+import { normaliseHeader } from '../../schema/parse';
 import type { Meeting } from '../../schema/records';
-import { errorMessage } from '../board-error';
-import { showDialog } from '../html';
-import type { MenuContext } from '../menu-context';
-import { BoardWorkbook, requireUsable } from '../sheet-io';
+import { SETTING_KEYS } from '../../schema/settings';
+import type { BoardSnapshot } from '../../schema/snapshot';
+import { escapeHtml, page, showDialog } from '../html';
+import { withDocumentLock } from '../lock';
+import { type MenuContext, scriptContext } from '../menu-context';
+import {
+  appendRows,
+  type BoardRead,
+  BoardWorkbook,
+  requireUsable,
+  rowByKey,
+  type TabData,
+} from '../sheet-io';
+import { datePattern } from './set-up-format';
 
-export const SERVER_URL_PROPERTY = 'BOARD_SERVER_URL';
-export const SERVER_TOKEN_PROPERTY = 'BOARD_SERVER_TOKEN';
+/** Everything a pack reads, and the Circulation log. */
+const PACK_TABS: readonly DataTabName[] = [
+  'Settings',
+  'Members',
+  'Meetings',
+  'Attendance',
+  'Actions',
+  'Projects',
+  'Tasks',
+  'Circulation',
+];
+const DRAFTS_PROPERTY = 'circulationDrafts';
 
-/** The GraphQL / URL name of each audience (DESIGN §4). */
-const AUDIENCE_CODES: Record<(typeof AUDIENCES)[number], string> = {
-  'Borough Partnership': 'BOROUGH_PARTNERSHIP',
-  'Senior Head': 'SENIOR_HEAD',
-  DMT: 'DMT',
+const LIST_SETTING: Readonly<Record<PackAudience, keyof BoardSnapshot['settings']>> = {
+  'Borough Partnership': 'circulationBoroughPartnership',
+  'Senior Head': 'circulationSeniorHead',
+  DMT: 'circulationDmt',
 };
 
 export function prepareCirculationPack(context: MenuContext): void {
   const { ui } = context;
-  const properties = PropertiesService.getScriptProperties();
-  const baseUrl = (properties.getProperty(SERVER_URL_PROPERTY) ?? '').trim().replace(/\/+$/, '');
-  const token = (properties.getProperty(SERVER_TOKEN_PROPERTY) ?? '').trim();
-  if (!baseUrl || !token) {
+  // Reading needs no lock: this item itself writes nothing (the draft's global does, locked).
+  const workbook = new BoardWorkbook(context.spreadsheet);
+  const board = workbook.readBoard(['Settings', 'Meetings']);
+  const meetingsTab = requireUsable(board, 'Meetings');
+  const held = board.snapshot.meetings.filter((meeting) => meeting.status === 'Held');
+  if (held.length === 0) {
     ui.alert(
       context.title,
-      `The board's server is not set up for this spreadsheet yet. In Extensions > Apps Script > Project Settings > Script Properties, add ${SERVER_URL_PROPERTY} (the server's address, e.g. https://board.example.org) and ${SERVER_TOKEN_PROPERTY} (an OFFICER token from whoever runs the server), then try again.`,
+      'No meeting is marked Held in the Meetings tab yet. Packs are for held meetings: once a meeting has taken place, set its Status to Held.',
       ui.ButtonSet.OK,
     );
     return;
   }
-  if (!/^https:\/\//i.test(baseUrl)) {
-    ui.alert(
-      context.title,
-      `${SERVER_URL_PROPERTY} must start with https:// (it is "${baseUrl}"). Apps Script only fetches from secure addresses.`,
-      ui.ButtonSet.OK,
-    );
-    return;
-  }
+  const chosen = selectedHeld(context, meetingsTab, held) ?? lastHeld(held, context.today);
+  showDialog(ui, dialogHtml(board.snapshot, [...held].reverse(), chosen), context.title, false);
+}
 
-  // Reading needs no lock: this item writes nothing to the sheet.
-  const board = new BoardWorkbook(context.spreadsheet).readBoard(['Settings', 'Meetings']);
-  requireUsable(board, 'Meetings');
-  const meetings = board.snapshot.meetings;
-  const lastHeld = [...meetings]
-    .reverse()
-    .find((meeting) => meeting.status === 'Held' && meeting.date <= context.today);
-  const meeting = askMeeting(context, meetings, lastHeld ?? null);
-  if (!meeting) return;
-  const audience = askAudience(context);
-  if (!audience) return;
+/** The meeting on the selected row of the Meetings tab, when it is a held one. */
+function selectedHeld(context: MenuContext, meetingsTab: TabData, held: readonly Meeting[]) {
+  const active = context.spreadsheet.getActiveSheet();
+  if (active.getSheetId() !== meetingsTab.sheet.getSheetId()) return null;
+  const row = active.getActiveRange()?.getRow();
+  return held.find((meeting) => meeting.row === row) ?? null;
+}
 
-  const url = `${baseUrl}/packs/${encodeURIComponent(meeting.id)}/${AUDIENCE_CODES[audience]}.html`;
-  let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
-  try {
-    response = UrlFetchApp.fetch(url, {
-      method: 'get',
-      headers: { Authorization: `Bearer ${token}` },
-      muteHttpExceptions: true,
-      followRedirects: true,
+function lastHeld(held: readonly Meeting[], today: IsoDate): Meeting {
+  return [...held].reverse().find((meeting) => meeting.date <= today) ?? (held.at(-1) as Meeting);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The globals the dialog calls
+
+export type PackAnswer =
+  | {
+      readonly ok: true;
+      readonly meetingId: string;
+      readonly audience: PackAudience;
+      readonly html: string;
+      readonly sha256: string;
+      readonly to: readonly string[];
+      readonly subject: string;
+      /** The Circulation tab already has this pack (same meeting, audience and SHA-256). */
+      readonly recorded: string | null;
+      /** You already have a draft of this pack. */
+      readonly drafted: boolean;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** Builds the pack for the dialog to show. Reads only. */
+export function previewCirculationPack(meetingId: unknown, audience: unknown): PackAnswer {
+  const { spreadsheet } = scriptContext();
+  const board = new BoardWorkbook(spreadsheet).readBoard(PACK_TABS);
+  return packFor(board, meetingId, audience);
+}
+
+export interface DraftAnswer {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly packId: string | null;
+  readonly sha256: string | null;
+  readonly draftCreated: boolean;
+  readonly rowAdded: boolean;
+}
+
+/**
+ * `draftCirculationPack(meetingId, audience)`: one Gmail draft of the pack to the audience's
+ * list, in the Gmail of whoever asks, and one Circulation row; called again for the same pack,
+ * it makes neither again (a changed board is a new pack, with a new SHA-256, and is drafted and
+ * logged anew, as the server's recordCirculation does).
+ */
+export function draftCirculationPack(meetingId: unknown, audience: unknown): DraftAnswer {
+  const { spreadsheet, now } = scriptContext();
+  return withDocumentLock(() => {
+    const workbook = new BoardWorkbook(spreadsheet);
+    const board = workbook.readBoard(PACK_TABS);
+    const circulation = requireUsable(board, 'Circulation');
+    const pack = packFor(board, meetingId, audience);
+    const refused = (message: string): DraftAnswer => ({
+      ok: false,
+      message,
+      packId: null,
+      sha256: null,
+      draftCreated: false,
+      rowAdded: false,
     });
+    if (!pack.ok) return refused(pack.message);
+    if (pack.to.length === 0) {
+      return refused(
+        `${listCellLabel(board, pack.audience)} (Circulation: ${pack.audience}) has no email addresses, so there is nobody to draft the pack to. Add the addresses there, separated by commas, and try again.`,
+      );
+    }
+    const { snapshot } = board;
+    const key = `${pack.meetingId}|${pack.audience}|${pack.sha256}`;
+    const properties = PropertiesService.getUserProperties();
+    const drafts = parseRecord(properties.getProperty(DRAFTS_PROPERTY));
+    let draftCreated = false;
+    if (!drafts[key]) {
+      const text = buildCirculationPack(snapshot, {
+        meetingId: pack.meetingId,
+        audience: pack.audience,
+        format: 'TEXT',
+        easyRead: false,
+      });
+      const draft = GmailApp.createDraft(pack.to.join(', '), pack.subject, text.content, {
+        htmlBody: pack.html,
+        name: snapshot.settings.boardName,
+      });
+      drafts[key] = draft.getId();
+      properties.setProperty(DRAFTS_PROPERTY, JSON.stringify(drafts));
+      draftCreated = true;
+    }
+    let packId = pack.recorded;
+    if (packId === null) {
+      packId = newPackId(snapshot.circulation, pack.meetingId, pack.audience);
+      const columns = snapshot.columnIndex.get('Circulation');
+      const row = appendRows(circulation, [
+        rowByKey(columns, {
+          id: packId,
+          meetingId: pack.meetingId,
+          audience: pack.audience,
+          generatedAt: now,
+          sha256: pack.sha256,
+          notes: 'Gmail draft made from the sheet. Fill in "Sent on" when it is sent.',
+        }),
+      ]);
+      const generatedAt = columns?.get('generatedAt');
+      if (generatedAt !== undefined) {
+        circulation.sheet
+          .getRange(row, generatedAt + 1, 1, 1)
+          .setNumberFormat(datePattern(snapshot.settings.dateOrder));
+      }
+    }
+    const rowAdded = pack.recorded === null;
+    return {
+      ok: true,
+      packId,
+      sha256: pack.sha256,
+      draftCreated,
+      rowAdded,
+      message: [
+        draftCreated
+          ? `A Gmail draft of the pack to ${pack.to.join(', ')} is in your Drafts folder (not sent).`
+          : 'You have a Gmail draft of this same pack already, so no new one was made.',
+        rowAdded
+          ? `The Circulation tab has a new row, ${packId}, with the pack's SHA-256.`
+          : `The Circulation tab already has this pack as ${packId}; no row was added.`,
+      ].join(' '),
+    };
+  });
+}
+
+function packFor(board: BoardRead, meetingId: unknown, audience: unknown): PackAnswer {
+  const { snapshot } = board;
+  const chosen = AUDIENCES.find((candidate) => enumKey(candidate) === enumKey(String(audience)));
+  if (!chosen) {
+    return { ok: false, message: `"${String(audience)}" is not one of: ${AUDIENCES.join(', ')}.` };
+  }
+  try {
+    const pack = buildCirculationPack(snapshot, {
+      meetingId: String(meetingId ?? '').trim(),
+      audience: chosen,
+      format: 'HTML',
+      easyRead: false,
+    });
+    const meeting = snapshot.meetingById.get(pack.meetingId) as Meeting;
+    const same = snapshot.circulation.find(
+      (row) =>
+        row.meetingId === pack.meetingId &&
+        row.audience === chosen &&
+        row.sha256?.toLowerCase() === pack.sha256,
+    );
+    const drafts = parseRecord(PropertiesService.getUserProperties().getProperty(DRAFTS_PROPERTY));
+    return {
+      ok: true,
+      meetingId: pack.meetingId,
+      audience: chosen,
+      html: pack.content,
+      sha256: pack.sha256,
+      to: snapshot.settings[LIST_SETTING[chosen]] as readonly string[],
+      subject: `${snapshot.settings.boardName}: action points of the meeting on ${formatLongDate(meeting.date)} (${meeting.id})`,
+      recorded: same?.id ?? null,
+      drafted: Boolean(drafts[`${pack.meetingId}|${chosen}|${pack.sha256}`]),
+    };
   } catch (error) {
-    ui.alert(
-      context.title,
-      `Could not reach the board's server at ${baseUrl}: ${errorMessage(error)}\n\nCheck ${SERVER_URL_PROPERTY} in Script Properties, and that the server is running.`,
-      ui.ButtonSet.OK,
-    );
-    return;
+    if (error instanceof PackError) return { ok: false, message: error.message };
+    throw error;
   }
-  const status = response.getResponseCode();
-  const text = response.getContentText();
-  if (status === 200) {
-    showDialog(ui, text, `Circulation pack: ${meeting.id} for ${audience}`, false);
-    return;
-  }
-  ui.alert(context.title, refusal(status, text, meeting, audience), ui.ButtonSet.OK);
 }
 
-function askMeeting(
-  context: MenuContext,
-  meetings: readonly Meeting[],
-  lastHeld: Meeting | null,
-): Meeting | null {
-  const { ui } = context;
-  const response = ui.prompt(
-    context.title,
-    `Which meeting? Type its Meeting ID${
-      lastHeld
-        ? `, or leave blank for the last one held: ${lastHeld.id} on ${formatLongDate(lastHeld.date)}`
-        : ''
-    }.`,
-    ui.ButtonSet.OK_CANCEL,
+/** `Settings!B13`: the cell that holds the audience's list, to point the officer at. */
+function listCellLabel(board: BoardRead, audience: PackAudience): string {
+  const label = SETTING_KEYS.find(([, property]) => property === LIST_SETTING[audience])?.[0] ?? '';
+  const grid = board.tabs.get('Settings')?.grid ?? [];
+  const header = grid[0] ?? [];
+  const valueColumn = header.findIndex(
+    (cell) => typeof cell === 'string' && normaliseHeader(cell) === 'value',
   );
-  if (response.getSelectedButton() !== ui.Button.OK) return null;
-  const typed = response.getResponseText().trim();
-  const meeting = typed
-    ? meetings.find((candidate) => candidate.id.toLowerCase() === typed.toLowerCase())
-    : lastHeld;
-  if (!meeting) {
-    ui.alert(
-      context.title,
-      typed
-        ? `There is no meeting "${typed}" in the Meetings tab.`
-        : 'No meeting is marked Held in the Meetings tab yet. Type a Meeting ID instead.',
-      ui.ButtonSet.OK,
-    );
-    return null;
-  }
-  return meeting;
-}
-
-function askAudience(context: MenuContext): (typeof AUDIENCES)[number] | null {
-  const { ui } = context;
-  const choices = AUDIENCES.map((audience, index) => `${index + 1}. ${audience}`).join('\n');
-  const response = ui.prompt(
-    context.title,
-    `Who is the pack for? Type the number or the name:\n${choices}`,
-    ui.ButtonSet.OK_CANCEL,
+  const row = grid.findIndex(
+    (cells) => typeof cells[0] === 'string' && normaliseHeader(cells[0]) === normaliseHeader(label),
   );
-  if (response.getSelectedButton() !== ui.Button.OK) return null;
-  const typed = response.getResponseText().trim();
-  const audience =
-    AUDIENCES[Number(typed) - 1] ??
-    AUDIENCES.find((candidate) => enumKey(candidate) === enumKey(typed));
-  if (!audience) {
-    ui.alert(context.title, `"${typed}" is not one of:\n${choices}`, ui.ButtonSet.OK);
-    return null;
-  }
-  return audience;
+  if (row === -1 || valueColumn === -1) return 'The Settings tab';
+  return `Settings!${columnLetters(valueColumn)}${row + 1}`;
 }
 
-/** The server's refusal in words: its own message (HTML stripped), with what to do. */
-function refusal(status: number, text: string, meeting: Meeting, audience: string): string {
-  const said = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 600);
-  const hint =
-    status === 401 || status === 403
-      ? `The server did not accept the token: check ${SERVER_TOKEN_PROPERTY} in Script Properties.`
-      : status === 404
-        ? 'The server has no such pack: check the meeting is marked Held and the server reads this spreadsheet.'
-        : status >= 500
-          ? 'The server had a problem: try again in a few minutes.'
-          : '';
-  return [
-    `The server refused the ${audience} pack for ${meeting.id} (HTTP ${status}).`,
-    said ? `It said: ${said}` : '',
-    hint,
-  ]
-    .filter(Boolean)
-    .join('\n\n');
+function parseRecord(text: string | null): Record<string, string> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The dialog
+
+function dialogHtml(snapshot: BoardSnapshot, held: readonly Meeting[], chosen: Meeting): string {
+  const options = held
+    .map(
+      (meeting) =>
+        `<option value="${escapeHtml(meeting.id)}"${meeting.id === chosen.id ? ' selected' : ''}>${escapeHtml(
+          `${formatLongDate(meeting.date)} (${meeting.id})${meeting.circulateToDmt ? ', DMT asked for' : ''}`,
+        )}</option>`,
+    )
+    .join('');
+  const audiences = AUDIENCES.map(
+    (audience, index) =>
+      `<label style="margin-right:1em"><input type="radio" name="audience" value="${escapeHtml(audience)}"${
+        index === 0 ? ' checked' : ''
+      }> ${escapeHtml(audience)}</label>`,
+  ).join('');
+  const body = [
+    `<p>${escapeHtml(snapshot.settings.boardName)}: the action points of a held meeting, for one audience. The pack is made here from this spreadsheet, exactly as the board's server makes it.</p>`,
+    `<p><label for="meeting">Meeting</label><br><select id="meeting" onchange="preview()">${options}</select></p>`,
+    `<fieldset style="border:0;padding:0;margin:0 0 .6em"><legend>Audience</legend>${audiences}</fieldset>`,
+    '<p class="note">The DMT gets a pack only when the meeting\'s "Circulate to DMT" is Yes (R13).</p>',
+    '<div id="status" role="status" aria-live="polite">Making the pack...</div>',
+    '<iframe id="pack" title="The circulation pack" style="width:100%;height:300px;border:1px solid #dadce0;display:none"></iframe>',
+    '<p id="sha" class="note"></p>',
+    '<button id="draft" style="display:none" onclick="draft()">Create the Gmail draft and log it</button>',
+  ].join('');
+  return page(body, DIALOG_SCRIPT);
+}
+
+/**
+ * The dialog's own script, in the browser: shows the chosen pack (from previewCirculationPack)
+ * and asks for the draft (draftCirculationPack); the work is in those two globals.
+ */
+const DIALOG_SCRIPT = [
+  "function chosen(){var a=document.querySelector('input[name=audience]:checked');return {meeting:document.getElementById('meeting').value,audience:a?a.value:''};}",
+  "function say(text){document.getElementById('status').textContent=text;}",
+  "function preview(){var c=chosen();say('Making the pack...');document.getElementById('draft').style.display='none';",
+  "google.script.run.withSuccessHandler(function(p){var f=document.getElementById('pack');",
+  "if(!p.ok){f.style.display='none';document.getElementById('sha').textContent='';say(p.message);return;}",
+  "f.srcdoc=p.html;f.style.display='block';document.getElementById('sha').textContent='SHA-256 '+p.sha256;",
+  "say((p.to.length?'To: '+p.to.join(', ')+'. ':'No addresses in Settings for this audience yet. ')+(p.recorded?'Already in the Circulation tab as '+p.recorded+'. ':'')+(p.drafted?'You have drafted it already.':''));",
+  "document.getElementById('draft').style.display='inline-block';}).withFailureHandler(function(e){say('The pack could not be made: '+e.message);}).previewCirculationPack(c.meeting,c.audience);}",
+  "function draft(){var c=chosen();var b=document.getElementById('draft');b.disabled=true;say('Creating the draft...');",
+  "google.script.run.withSuccessHandler(function(d){say(d.message);b.disabled=false;}).withFailureHandler(function(e){say('Not drafted: '+e.message);b.disabled=false;}).draftCirculationPack(c.meeting,c.audience);}",
+  "Array.prototype.forEach.call(document.querySelectorAll('input[name=audience]'),function(r){r.addEventListener('change',preview);});",
+  'preview();',
+].join('\n');

@@ -1,56 +1,141 @@
 /**
- * Making the Gmail drafts, at most once per owner and content: the document's properties keep
- * a fingerprint of each draft made for a meeting, so answering Yes again (or running the item
- * twice) does not fill the co-chair's Drafts folder with copies. A changed list drafts anew.
+ * `draftFollowUpEmails()` (DESIGN §7): Gmail drafts of the current Follow-up list, one per owner,
+ * in the owner's preferred format (R18), made at most once per meeting, owner and set of
+ * actions by each user. Drafts are in the Gmail of whoever clicks, so the record of what was
+ * drafted is that user's own (user properties): the second co-chair gets their own drafts
+ * rather than being told the first co-chair's are "already drafted". The key holds the action
+ * IDs, not the email's words, so the next day's "43 days overdue" does not draft it all again;
+ * a new action on an owner's list does.
  */
-import type { FollowUp } from '../../schema/rules';
+import { CLOSED_ACTION_STATUSES } from '../../schema/layout';
+import { type FollowUp, followUp } from '../../schema/rules';
+import { count, listInWords } from '../../schema/rules/wording';
+import { followUpEmails, type MemberEmail } from '../../schema/sheet/member-emails';
 import { errorMessage } from '../board-error';
-import type { OwnerEmail } from './follow-up-emails';
+import { scriptContext } from '../menu-context';
+import { BoardWorkbook, requireUsable } from '../sheet-io';
+import { FOLLOW_UP_TAB, readFollowUpSheet, sameStatus } from './follow-up-tab';
 
 const PROPERTY_PREFIX = 'followUpDrafts:';
+/** The key when no meeting is planned: by owner and actions only, never by day. */
+const NO_MEETING = 'no planned meeting';
 
 export interface DraftsMade {
   readonly created: readonly string[];
   readonly alreadyDrafted: readonly string[];
+  readonly withoutEmail: readonly string[];
+  readonly forOfficer: readonly string[];
   /** Gmail's message when it refused (e.g. permission not granted); drafts before it stand. */
   readonly failure: string | null;
+  /** All of it in words, for the sidebar. */
+  readonly message: string;
 }
 
-/** FNV-1a: a short fingerprint, enough to tell whether a draft's text has changed. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+/** The callable global: reads the board and the Follow-up tab, and drafts. */
+export function draftFollowUpEmails(): DraftsMade {
+  const { spreadsheet, today } = scriptContext();
+  const workbook = new BoardWorkbook(spreadsheet);
+  const board = workbook.readBoard(['Settings', 'Members', 'Meetings', 'Actions']);
+  requireUsable(board, 'Actions');
+  const sheet = readFollowUpSheet(workbook.readTab(FOLLOW_UP_TAB));
+  if (!sheet.tab) {
+    throw new Error(
+      `There is no ${FOLLOW_UP_TAB} tab yet. Use "Follow up actions" first: the drafts list what it lists.`,
+    );
   }
-  return hash.toString(16).padStart(8, '0');
+  const list = inTheTab(followUp(board.snapshot, today), sheet.rows);
+  const mail = followUpEmails(board.snapshot, list, today);
+  const lock = LockService.getUserLock();
+  lock.waitLock(30_000);
+  try {
+    return report(
+      createDrafts(list.meeting?.id ?? NO_MEETING, mail.emails, board.snapshot.settings.boardName),
+      mail.withoutEmail.map(named),
+      mail.forOfficer.map((entry) => named(entry.member)),
+    );
+  } finally {
+    lock.releaseLock();
+  }
 }
 
-export function createDrafts(list: FollowUp, emails: readonly OwnerEmail[]): DraftsMade {
-  const properties = PropertiesService.getDocumentProperties();
-  const key = `${PROPERTY_PREFIX}${list.meeting?.id ?? list.referenceDate}`;
+/**
+ * The list as the co-chairs have it: actions in the tab, less those they marked Done or
+ * Dropped there (saved or not), so nobody is asked about an action just closed in the meeting.
+ */
+function inTheTab(
+  list: FollowUp,
+  rows: readonly { readonly actionId: string; readonly status: string }[],
+): FollowUp {
+  const statusById = new Map(rows.map((row) => [row.actionId, row.status] as const));
+  const items = list.items.filter((item) => {
+    const status = statusById.get(item.action.id);
+    if (status === undefined) return false;
+    return !CLOSED_ACTION_STATUSES.some((closed) => sameStatus(closed, status));
+  });
+  return { ...list, items };
+}
+
+const named = (member: { readonly name: string; readonly id: string }) =>
+  `${member.name} (${member.id})`;
+
+function createDrafts(
+  meetingKey: string,
+  emails: readonly MemberEmail[],
+  boardName: string,
+): Omit<DraftsMade, 'withoutEmail' | 'forOfficer' | 'message'> {
+  const properties = PropertiesService.getUserProperties();
+  const key = `${PROPERTY_PREFIX}${meetingKey}`;
   const done = parseRecord(properties.getProperty(key));
   const created: string[] = [];
   const alreadyDrafted: string[] = [];
   let failure: string | null = null;
   for (const email of emails) {
-    const name = `${email.member.name} (${email.member.id})`;
-    const print = fingerprint(`${email.to}\n${email.subject}\n${email.body}`);
-    if (done[email.member.id] === print) {
-      alreadyDrafted.push(name);
+    const actions = [...email.actionIds].sort().join(',');
+    if (done[email.member.id] === actions) {
+      alreadyDrafted.push(named(email.member));
       continue;
     }
     try {
-      GmailApp.createDraft(email.to, email.subject, email.body);
+      GmailApp.createDraft(email.to, email.subject, email.body, {
+        name: boardName,
+        ...(email.htmlBody ? { htmlBody: email.htmlBody } : {}),
+      });
     } catch (error) {
       failure = errorMessage(error);
       break;
     }
-    done[email.member.id] = print;
-    created.push(name);
+    done[email.member.id] = actions;
+    created.push(named(email.member));
   }
   if (created.length > 0) properties.setProperty(key, JSON.stringify(done));
   return { created, alreadyDrafted, failure };
+}
+
+function report(
+  made: Omit<DraftsMade, 'withoutEmail' | 'forOfficer' | 'message'>,
+  withoutEmail: readonly string[],
+  forOfficer: readonly string[],
+): DraftsMade {
+  const lines = [
+    made.created.length > 0
+      ? `Created ${count(made.created.length, 'Gmail draft')} (not sent): ${made.created.join(', ')}.`
+      : 'No new drafts were created.',
+  ];
+  if (made.alreadyDrafted.length > 0) {
+    lines.push(
+      `Already drafted by you earlier for this meeting, with the same actions, so not made again: ${listInWords([...made.alreadyDrafted])}.`,
+    );
+  }
+  if (withoutEmail.length > 0) {
+    lines.push(`No email address in the Members tab, so no draft: ${withoutEmail.join(', ')}.`);
+  }
+  if (forOfficer.length > 0) {
+    lines.push(
+      `Prefer Audio, BSL or Braille, so an officer needs to arrange their update: ${forOfficer.join(', ')}.`,
+    );
+  }
+  if (made.failure) lines.push(`Gmail stopped with: ${made.failure}`);
+  return { ...made, withoutEmail, forOfficer, message: lines.join(' ') };
 }
 
 function parseRecord(text: string | null): Record<string, string> {

@@ -16,7 +16,14 @@ import {
 } from '../../schema/sheet/plan-meeting';
 import { withDocumentLock } from '../lock';
 import type { MenuContext } from '../menu-context';
-import { appendRows, BoardWorkbook, requireUsable, rowByKey } from '../sheet-io';
+import {
+  appendRows,
+  BoardWorkbook,
+  requireUsable,
+  rowByKey,
+  writeBlock,
+  yesNoCell,
+} from '../sheet-io';
 
 export function planNextMeeting(context: MenuContext): void {
   const message = withDocumentLock(() => {
@@ -36,7 +43,7 @@ export function planNextMeeting(context: MenuContext): void {
       const proposal = proposeMinuteTaker(snapshot, meeting);
       const column = columns?.get('minuteTakerId');
       if (!proposal || column === undefined) return noMinuteTaker(meeting, column !== undefined);
-      meetingsTab.sheet.getRange(meeting.row, column + 1, 1, 1).setValues([[proposal.member.id]]);
+      writeBlock(meetingsTab.sheet, meeting.row, column + 1, [[proposal.member.id]]);
       return `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}). It had no minute-taker, so one is now proposed there: ${proposedWords(proposal)}.`;
     }
 
@@ -53,7 +60,7 @@ export function planNextMeeting(context: MenuContext): void {
         startTime: startTime ? workbook.dates.timeCell(startTime) : null,
         lengthHours,
         minuteTakerId: proposal?.member.id,
-        circulateToDmt: 'No',
+        circulateToDmt: yesNoCell(meetingsTab, columns?.get('circulateToDmt'), false),
         status: 'Planned',
       }),
     ]);

@@ -1,7 +1,7 @@
 /**
  * The formatting "Set up board sheets" gives a tab, from the shared layout: bold, frozen
  * header row protected with a warning only (officers can still edit it if they mean to),
- * dropdowns for enumerated columns, date formats in the board's date order, and in the Actions
+ * dropdowns for enumerated columns (Yes/No columns that are checkboxes stay checkboxes), date formats in the board's date order, and in the Actions
  * tab a shading for overdue actions. Everything here is set, never toggled, so a second run
  * leaves the sheet as the first did.
  */
@@ -24,6 +24,11 @@ const DATE_PATTERNS: Record<DateOrder, string> = {
   YMD: 'yyyy-mm-dd',
 };
 
+/** How the board's date cells are formatted, in its `Date order` (with the time: `hh:mm`). */
+export function datePattern(order: DateOrder, withTime = true): string {
+  return withTime ? `${DATE_PATTERNS[order]} hh:mm` : DATE_PATTERNS[order];
+}
+
 export interface TabLayout {
   readonly sheet: Sheet;
   /** 1-based row of the headers. */
@@ -32,6 +37,8 @@ export interface TabLayout {
   readonly width: number;
   /** Column key → 0-based index, for every column of the layout (after any were added). */
   readonly columns: ReadonlyMap<string, number>;
+  /** Keys of Yes/No columns the officers turned into checkboxes: they stay checkboxes. */
+  readonly checkboxColumns: ReadonlySet<string>;
 }
 
 export function formatTab(layout: TabLayout, spec: TabSpec, dateOrder: DateOrder): void {
@@ -49,8 +56,11 @@ export function formatTab(layout: TabLayout, spec: TabSpec, dateOrder: DateOrder
   const datePattern = DATE_PATTERNS[dateOrder];
   for (const { key, kind } of spec.columns) {
     if (kind.type === 'enum') column(key).setDataValidation(dropdownRule(kind.values));
-    else if (kind.type === 'yesNo') column(key).setDataValidation(dropdownRule(['Yes', 'No']));
-    else if (kind.type === 'date') column(key).setNumberFormat(datePattern);
+    // A checkbox column is already a Yes/No control (the parser reads TRUE/FALSE): a dropdown
+    // would replace the boxes and mark every TRUE and FALSE as invalid.
+    else if (kind.type === 'yesNo' && !layout.checkboxColumns.has(key)) {
+      column(key).setDataValidation(dropdownRule(['Yes', 'No']));
+    } else if (kind.type === 'date') column(key).setNumberFormat(datePattern);
     else if (kind.type === 'time') column(key).setNumberFormat('hh:mm');
     else if (kind.type === 'dateTime') column(key).setNumberFormat(`${datePattern} hh:mm`);
   }

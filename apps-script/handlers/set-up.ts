@@ -22,8 +22,10 @@ import {
   BoardWorkbook,
   ensureColumns,
   ensureRows,
+  isCheckboxColumn,
   type SheetValue,
   type TabData,
+  writeBlock,
 } from '../sheet-io';
 import { formatTab, type TabLayout } from './set-up-format';
 
@@ -63,13 +65,19 @@ function createTab(
   ];
   ensureColumns(sheet, headers.length);
   ensureRows(sheet, rows.length + 1);
-  sheet.getRange(1, 1, rows.length, headers.length).setValues(rows);
+  writeBlock(
+    sheet,
+    1,
+    1,
+    rows.map((row) => [...row, ...new Array<SheetValue>(headers.length - row.length).fill('')]),
+  );
   return {
     layout: {
       sheet,
       headerRow: 1,
       width: headers.length,
       columns: new Map(spec.columns.map((column, index) => [column.key, index])),
+      checkboxColumns: new Set(),
     },
     said: `created, with its ${headers.length} headers${
       spec.name === 'Settings' ? ' and the default settings from the terms of reference' : ''
@@ -93,16 +101,23 @@ function completeTab(tab: TabData, spec: TabSpec): { layout: TabLayout; said: st
     columns.set(column.key, used + offset);
   });
 
+  const checkboxColumns = new Set(
+    [...found.columns]
+      .filter(
+        ([column, index]) =>
+          column.kind.type === 'yesNo' && isCheckboxColumn(tab, index, found.headerRow),
+      )
+      .map(([column]) => column.key),
+  );
+
   const sheet = tab.sheet;
   if (missing.length > 0) {
     ensureColumns(sheet, used + missing.length);
     ensureRows(sheet, headerRow + 1);
-    sheet
-      .getRange(headerRow, used + 1, 1, missing.length)
-      .setValues([missing.map((column) => column.header)]);
+    writeBlock(sheet, headerRow, used + 1, [missing.map((column) => column.header)]);
   }
   return {
-    layout: { sheet, headerRow, width: used + missing.length, columns },
+    layout: { sheet, headerRow, width: used + missing.length, columns, checkboxColumns },
     said:
       missing.length === 0
         ? `every header is in place (row ${headerRow}).`

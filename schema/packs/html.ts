@@ -131,12 +131,14 @@ function actionTable(
       action.project === null ? '' : ` <span class="project">Project: ${e(action.project)}</span>`;
     const owners = action.owners.length === 0 ? 'No owner yet' : e(listInWords(action.owners));
     const cells = extra.map(
-      (column) => `<td${CELL_CLASSES[column]}>${e(extraCell(action, column))}</td>`,
+      (column) =>
+        `<td${CELL_CLASSES[column]} data-label="${column}">${e(extraCell(action, column))}</td>`,
     );
-    return `<tr><th scope="row">${e(action.id)}</th><td>${e(action.description)}${project}</td><td>${owners}</td>${cells.join('')}</tr>`;
+    return `<tr><th scope="row" data-label="Ref">${e(action.id)}</th><td data-label="Action">${e(action.description)}${project}</td><td data-label="Owner">${owners}</td>${cells.join('')}</tr>`;
   });
   return [
-    '<table>',
+    // A card per row on a phone (page.ts): each cell says which column it is.
+    '<table class="stack">',
     `<caption>${e(caption)} (${actions.length})</caption>`,
     `<thead><tr>${headers.join('')}</tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
@@ -182,11 +184,11 @@ function projectsSection({ projects }: PackContent): string {
   if (projects.length === 0) return '<h2>Project updates</h2>\n<p>No projects are under way.</p>';
   const rows = projects.map(
     (project) =>
-      `<tr><th scope="row">${e(project.name)}</th><td>${e(project.serviceArea ?? '')}</td><td>${project.stage}</td><td>${project.phase}</td><td>${project.status}</td><td class="number">${project.tasksDone}</td><td class="number">${project.tasksToDo}</td></tr>`,
+      `<tr><th scope="row">${e(project.name)}</th><td data-label="Service area">${e(project.serviceArea ?? '')}</td><td data-label="Stage">${project.stage}</td><td data-label="Phase">${project.phase}</td><td data-label="Status">${project.status}</td><td class="number" data-label="Tasks done">${project.tasksDone}</td><td class="number" data-label="Tasks to do">${project.tasksToDo}</td></tr>`,
   );
   const parts = [
     '<h2>Project updates</h2>',
-    '<table>',
+    '<table class="stack">',
     `<caption>Projects under way (${projects.length})</caption>`,
     '<thead><tr><th scope="col">Project</th><th scope="col">Service area</th><th scope="col">Stage</th><th scope="col">Phase</th><th scope="col">Status</th><th scope="col" class="number">Tasks done</th><th scope="col" class="number">Tasks to do</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,

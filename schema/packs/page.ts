@@ -38,6 +38,20 @@ thead th, tfoot th, tfoot td { background: #e8eef6; }
 .chart { max-width: 32rem; }
 figure { margin: 1rem 0; }
 figcaption { margin-top: 0.5rem; }
+@media screen and (max-width: 40rem) {
+  body { padding: 0 0.75rem; }
+  h1 { font-size: 1.6rem; }
+  table { font-size: 0.9375rem; }
+  th, td { padding: 0.3rem 0.3rem; }
+  dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dl.facts dd { margin-bottom: 0.4rem; }
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.stack tr { border: 1px solid #595959; margin: 0 0 0.75rem; }
+  table.stack th, table.stack td { border: 0; padding: 0.2rem 0.5rem; text-align: left; white-space: normal; }
+  table.stack th { background: #e8eef6; border-bottom: 1px solid #595959; }
+  table.stack [data-label]::before { content: attr(data-label) ": "; font-weight: bold; }
+}
 @media print {
   body { font-size: 10.5pt; }
   body { padding: 0; }

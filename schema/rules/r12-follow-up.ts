@@ -9,7 +9,6 @@ import type { Action, Meeting } from '../records';
 import { type BoardSnapshot, lacksColumn } from '../snapshot';
 import { ACTIONS_TAB } from '../tabs';
 import { nextScheduledMeeting } from './r10-schedule';
-import { compareIds } from './wording';
 
 export type FollowUpReason = 'overdue' | 'due before next meeting' | 'no owner' | 'no due date';
 
@@ -55,7 +54,9 @@ export function followUp(snapshot: BoardSnapshot, today: IsoDate, meetingId?: st
     : nextScheduledMeeting(snapshot.settings, today);
 
   const dueDatesKnown = !lacksColumn(snapshot, ACTIONS_TAB, 'dueDate');
-  const items = snapshot.actions
+  // From the actions in ID order, so that the (stable) sort leaves actions that are otherwise
+  // level in ID order without comparing IDs: the comparisons that cost most.
+  const items = snapshot.actionsInIdOrder
     .filter((action) => !isClosed(action))
     // Actions agreed at this meeting or later are not yet due for follow-up here.
     .filter((action) => !meeting || raisedBefore(snapshot, action, meeting.date))
@@ -86,11 +87,11 @@ function itemFor(
   return { action, reasons, daysOverdue: overdue ? daysBetween(due, referenceDate) : null };
 }
 
+/** Most overdue first, then by due date; ties stay in ID order (the order they come in). */
 function compareItems(a: FollowUpItem, b: FollowUpItem): number {
   return (
     (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) ||
-    compareDueDates(a.action.dueDate, b.action.dueDate) ||
-    compareIds(a.action.id, b.action.id)
+    compareDueDates(a.action.dueDate, b.action.dueDate)
   );
 }
 

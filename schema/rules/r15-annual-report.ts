@@ -138,7 +138,7 @@ function activeDuring(project: Project, from: IsoDate, to: IsoDate): boolean {
   );
 }
 
-/** Done (not dropped) by the end of `date`. */
-function doneBy(action: Action, date: IsoDate): boolean {
+/** Done (not dropped) by the end of `date`: what the report counts as done (its series too). */
+export function doneBy(action: Action, date: IsoDate): boolean {
   return action.status === 'Done' && closedBy(action, date);
 }

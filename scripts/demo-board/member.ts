@@ -41,6 +41,8 @@ export interface DemoMember {
   readonly extendedTo?: IsoDate;
   readonly status: 'Active' | 'Former';
   readonly nameInCirculation: boolean;
+  /** Weekly action reminders; left blank (Yes) unless the member said No. */
+  readonly reminders?: boolean;
   readonly notes?: string;
 }
 

@@ -71,6 +71,7 @@ export function memberRecords(): RecordValues[] {
     email: emailOf(member),
     termEnd: member.termEnd ?? null,
     extendedTo: member.extendedTo ?? null,
+    reminders: member.reminders ?? null,
     notes: member.notes ?? null,
   }));
 }

@@ -163,5 +163,6 @@ export const FOUNDING_MEMBERS: readonly DemoMember[] = [
     termStart: '2023-11-01',
     status: 'Active',
     nameInCirculation: false,
+    reminders: false,
   },
 ];

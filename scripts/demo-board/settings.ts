@@ -26,6 +26,7 @@ const SETTINGS: Readonly<Record<keyof BoardSettings, Value>> = {
   ],
   circulationSeniorHead: ['senior.head.commissioning@example.org'],
   circulationDmt: ['asc.dmt@example.org', 'dmt.business.support@example.org'],
+  reminderDays: 7,
   smallestReportedGroup: 3,
 };
 

@@ -9,6 +9,7 @@ import { isIsoDate, londonToday } from '../../schema/dates';
 import type { WorkbookGrids } from '../../schema/grid';
 import { membershipCheck } from '../../schema/rules';
 import { buildSnapshot } from '../../schema/snapshot';
+import { loadEnvFile } from '../env-file';
 import { type ConfiguredSource, configuredSource } from '../sources/from-config';
 import { checkReportJson, formatCheckReport } from './check-report';
 
@@ -20,7 +21,8 @@ tab, with the cell to fix (Actions!F58) and the rule (R5) where there is one.
 
   path/to/board.xlsx   a board downloaded as .xlsx; without it, the board the server would
                        serve: BOARD_SPREADSHEET_ID (with GOOGLE_APPLICATION_CREDENTIALS or
-                       SHEETS_ACCESS_TOKEN), else BOARD_WORKBOOK, else the demo board
+                       SHEETS_ACCESS_TOKEN), else BOARD_WORKBOOK, else the demo board,
+                       set in the environment or in .env as for npm start
   --today yyyy-mm-dd   check as on another day (default: today in London)
   --json               the same problems as JSON (rule, severity, sheet, cell, message)
   --help               this text
@@ -46,6 +48,12 @@ async function main(args: string[]): Promise<number> {
   }
   if (options.positionals.length > 1) {
     console.error(`Give one workbook at most.\n${USAGE}`);
+    return 2;
+  }
+  // The same .env as the server's, so that the check reads the board the server would serve.
+  const envFile = loadEnvFile(process.env);
+  if (envFile.problems.length > 0) {
+    console.error(envFile.problems.join('\n'));
     return 2;
   }
   // The board the server would serve (as `npm run pack` reads it), or the workbook named here.

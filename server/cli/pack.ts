@@ -13,6 +13,7 @@ import { buildCirculationPack } from '../../schema/packs';
 import { PackError } from '../../schema/packs/types';
 import { buildSnapshot } from '../../schema/snapshot';
 import { ConfigError } from '../config';
+import { loadEnvFile } from '../env-file';
 import { audienceFromName } from '../packs/route';
 import { configuredSource } from '../sources/from-config';
 
@@ -21,7 +22,8 @@ const USAGE = `Usage: npm run pack -- <meeting ID> <audience> [--text] [--easy-r
 const HELP = `${USAGE}
 
 Writes the circulation pack (R13) of one held meeting for one audience, from the board the
-server would serve (BOARD_SPREADSHEET_ID, else BOARD_WORKBOOK, else the demo board).
+server would serve (BOARD_SPREADSHEET_ID, else BOARD_WORKBOOK, else the demo board; set in
+the environment or in .env, as for npm start).
 
   --text        plain text (for an email body) instead of HTML
   --easy-read   the easy-read version
@@ -55,6 +57,12 @@ async function main(args: string[]): Promise<number> {
   }
   const format = parsed.values.text ? 'TEXT' : 'HTML';
   const easyRead = parsed.values['easy-read'] ?? false;
+  // The same .env as the server's, so that the pack comes from the board the server serves.
+  const envFile = loadEnvFile(process.env);
+  if (envFile.problems.length > 0) {
+    console.error(envFile.problems.join('\n'));
+    return 1;
+  }
   try {
     const snapshot = buildSnapshot(await configuredSource(process.env).source.readGrids());
     const pack = buildCirculationPack(snapshot, { meetingId, audience, format, easyRead });

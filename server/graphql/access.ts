@@ -56,9 +56,23 @@ export function partnerMemberId(memberId: string): string {
   return `member-${digest.slice(0, 20)}`;
 }
 
+/**
+ * Each snapshot member's opaque ID, worked out once: an HMAC costs a few microseconds, and a
+ * page of actions asks for its owners' IDs, and sorts them by these, every time.
+ */
+const partnerIds = new WeakMap<Member, string>();
+function partnerIdOf(member: Member): string {
+  let id = partnerIds.get(member);
+  if (id === undefined) {
+    id = partnerMemberId(member.id);
+    partnerIds.set(member, id);
+  }
+  return id;
+}
+
 /** The member's ID as the asker may see it. */
 export function visibleMemberId(context: BoardContext, member: Member): string {
-  return context.role === 'OFFICER' ? member.id : partnerMemberId(member.id);
+  return context.role === 'OFFICER' ? member.id : partnerIdOf(member);
 }
 
 const byPartnerId = new WeakMap<BoardSnapshot, ReadonlyMap<string, Member>>();
@@ -72,7 +86,7 @@ export function memberFromArgument(context: BoardContext, id: string): Member | 
   if (context.role === 'OFFICER') return snapshot.memberById.get(id) ?? null;
   let index = byPartnerId.get(snapshot);
   if (!index) {
-    index = new Map(snapshot.members.map((member) => [partnerMemberId(member.id), member]));
+    index = new Map(snapshot.members.map((member) => [partnerIdOf(member), member]));
     byPartnerId.set(snapshot, index);
   }
   return index.get(id) ?? null;
@@ -87,7 +101,7 @@ export function sheetIdFromArgument(context: BoardContext, id: string): string |
   return context.role === 'OFFICER' ? id : (memberFromArgument(context, id)?.id ?? null);
 }
 
-const partnerOrder = comparePartnerOrder<Member>((member) => partnerMemberId(member.id));
+const partnerOrder = comparePartnerOrder<Member>(partnerIdOf);
 
 /**
  * Members in the order the asker gets them: officers as the rules give them (often the sheet's

@@ -64,6 +64,16 @@ export function packResponse(url: URL, snapshot: BoardSnapshot): Response {
         'content-disposition': `inline; filename="${name.replace(/[^\w.-]/g, '_')}"`,
         'x-pack-sha256': pack.sha256,
         'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        // A pack is self-contained: its own styles and nothing else, and no script at all. Packs
+        // open with the portal's session cookie too (DESIGN §8), so a cell that got past the
+        // escaping could not read another page and send it anywhere.
+        ...(format === 'HTML'
+          ? {
+              'content-security-policy':
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            }
+          : {}),
       },
     });
   } catch (error) {

@@ -14,12 +14,18 @@ import type { RequestStates } from './request-state';
 /** The snapshot this request is answered from, read from the cache on first ask. */
 export type SnapshotOf = (request: Request) => Promise<CachedSnapshot>;
 
-export function snapshotPerRequest(cache: Pick<SnapshotCache, 'get'>): SnapshotOf {
+/** A snapshot cache as the server uses it (`getNow` when it has one: requests never wait). */
+export type ServedSnapshots = Pick<SnapshotCache, 'get'> & Partial<Pick<SnapshotCache, 'getNow'>>;
+
+export function snapshotPerRequest(cache: ServedSnapshots): SnapshotOf {
   const taken = new WeakMap<Request, Promise<CachedSnapshot>>();
+  // Once the board has been read, a request is answered from the snapshot there is, never
+  // after waiting for a refresh: the refresh runs beside the requests.
+  const serve = () => (cache.getNow ? cache.getNow() : cache.get());
   return (request) => {
     let snapshot = taken.get(request);
     if (!snapshot) {
-      snapshot = cache.get();
+      snapshot = serve();
       taken.set(request, snapshot);
     }
     return snapshot;

@@ -24,13 +24,14 @@ export interface RequestLogOptions {
 /** Put it first: its clock starts before any other plugin has done work. */
 export function useRequestLog({ states, now, log }: RequestLogOptions): Plugin {
   return {
-    onRequest({ request }) {
-      states(request).startedAt = performance.now();
+    onRequest({ request, url }) {
+      const state = states(request);
+      state.startedAt = performance.now();
+      // The URL the server has parsed already (yoga parses each request's URL once).
+      state.path = url.pathname;
     },
     onParams({ params, request }) {
-      const name = params.operationName;
-      // Over-long names are refused (request-limits.ts), after this has seen them.
-      if (name) states(request).operation = name.slice(0, MAX_OPERATION_NAME_LENGTH);
+      noteOperationName(states, request, params.operationName);
     },
     onResultProcess({ request, result }) {
       if (Symbol.asyncIterator in result) return;
@@ -43,7 +44,7 @@ export function useRequestLog({ states, now, log }: RequestLogOptions): Plugin {
       log({
         time: now().toISOString(),
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: state.path ?? new URL(request.url).pathname,
         status: response.status,
         role: state.role ?? null,
         operation: state.operation ?? null,
@@ -52,6 +53,19 @@ export function useRequestLog({ states, now, log }: RequestLogOptions): Plugin {
       });
     },
   };
+}
+
+/**
+ * Keeps the operation name for the log line. Over-long names are refused (request-limits.ts),
+ * after this has seen them. The response cache calls it for the answers it gives before the
+ * request's parameters reach `onParams`.
+ */
+export function noteOperationName(
+  states: RequestStates,
+  request: Request,
+  name: string | null | undefined,
+): void {
+  if (name) states(request).operation = name.slice(0, MAX_OPERATION_NAME_LENGTH);
 }
 
 interface LoggedResult {

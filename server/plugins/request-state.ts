@@ -13,6 +13,8 @@ export interface RequestState {
   role?: Role;
   /** The operation name the client sent, if any (never the query text). */
   operation?: string;
+  /** The request's path, as first parsed (for the log line). */
+  path?: string;
   /** The error codes of an answer that carried errors and no data. */
   errorCodes?: string[];
 }

@@ -1,5 +1,6 @@
 import type { WorkbookGrids } from '../../schema/grid';
 import type { TabName } from '../../schema/layout';
+import type { BoardSnapshot } from '../../schema/snapshot';
 
 /**
  * Where the board's workbook comes from. Every source returns the same raw grids (the shape
@@ -16,6 +17,13 @@ export interface BoardSource {
    * modification time), so the caller can skip rebuilding the snapshot.
    */
   readGrids(): Promise<WorkbookGrids>;
+  /**
+   * Reads the board and builds its snapshot without holding up the thread that serves
+   * requests (in a worker thread), for the server's snapshot cache, which then uses this
+   * instead of `readGrids`. Resolves to the very same snapshot object as last time when the
+   * board has not changed, so nothing is built. Same errors as `readGrids`.
+   */
+  readSnapshot?(): Promise<BoardSnapshot>;
   /**
    * Adds one row at the end of a tab, each value under the header of the same name (headers
    * found as the parser finds them). Only `recordCirculation` writes, and only to Circulation.

@@ -1,10 +1,30 @@
 import { type Env, readSourceConfig, type SourceConfig } from '../config';
+import { snapshotsOffThread } from '../refresh/snapshots-off-thread';
 import type { BoardSource } from './board-source';
 import { googleSheetsSource } from './google-sheets';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from './local-workbook';
 
-/** The board's source as configured: a Google spreadsheet, a local workbook, or the demo board. */
+/**
+ * The board's source as configured: a Google spreadsheet, a local workbook, or the demo board.
+ * The server's snapshot cache asks it for snapshots (`readSnapshot`), which a worker thread
+ * reads and builds from the same configuration (refresh/snapshots-off-thread.ts), so that
+ * reading and building a large board never holds up requests. The worker starts on the first
+ * such read: the command-line tools, which only read grids, never start one.
+ */
 export function sourceFromConfig(config: SourceConfig): BoardSource {
+  const source = plainSourceFromConfig(config);
+  const offThread = snapshotsOffThread(config);
+  const append = source.appendRow?.bind(source);
+  return {
+    description: source.description,
+    readGrids: () => source.readGrids(),
+    ...(append ? { appendRow: append } : {}),
+    readSnapshot: () => offThread.read(),
+  };
+}
+
+/** The source itself, reading on the thread that calls it (what the worker thread reads with). */
+export function plainSourceFromConfig(config: SourceConfig): BoardSource {
   if (config.kind === 'google') return googleSheetsSource(config);
   return localWorkbookSource(config.path ?? DEMO_WORKBOOK_PATH);
 }

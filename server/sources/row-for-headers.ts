@@ -1,3 +1,4 @@
+import { isBlankOrUnticked } from '../../schema/cells';
 import type { RawGrid, WorkbookGrids } from '../../schema/grid';
 import { type TabName, tabSpec } from '../../schema/layout';
 import { findTab, mapHeaders } from '../../schema/parse';
@@ -6,10 +7,12 @@ import { SourceError } from './board-source';
 export interface PlacedRow {
   /** The tab's name as written in the workbook. */
   readonly tab: string;
-  /** 1-based sheet row the new row goes in: the one after the last row with anything in it. */
+  /** 1-based sheet row the new row goes in: the first after the last row with data in it. */
   readonly rowNumber: number;
   /** Cells from column A, each value under its header; null where nothing is written. */
   readonly cells: readonly (string | null)[];
+  /** The 1-based row that already holds the new row's ID, if one does. */
+  readonly duplicateOfRow?: number | undefined;
 }
 
 /**
@@ -43,11 +46,50 @@ export function placeRow(
     while (cells.length <= index) cells.push(null);
     cells[index] = value;
   }
-  return { tab: tab.name, rowNumber: lastUsedRow(tab.grid) + 1, cells };
+  return {
+    tab: tab.name,
+    rowNumber: lastUsedRow(tab.grid) + 1,
+    cells,
+    duplicateOfRow: duplicateIdRow(
+      tab.grid,
+      headers.headerRow,
+      spec,
+      headers.columns,
+      valuesByHeader,
+    ),
+  };
 }
 
+/**
+ * The row that already has the new row's ID, if any. The caller planned the row on a snapshot
+ * read a while ago; another process (or an officer) may have added that ID since, and IDs are
+ * unique per tab (DESIGN §2): a second row with it would be a data issue, and its record lost.
+ */
+function duplicateIdRow(
+  grid: RawGrid,
+  headerRow: number,
+  spec: ReturnType<typeof tabSpec>,
+  columns: ReadonlyMap<ReturnType<typeof tabSpec>['columns'][number], number>,
+  valuesByHeader: Readonly<Record<string, string>>,
+): number | undefined {
+  const idSpec = spec.columns.find((column) => column.key === spec.idKey);
+  const index = idSpec ? columns.get(idSpec) : undefined;
+  const id = idSpec ? valuesByHeader[idSpec.header]?.trim() : undefined;
+  if (index === undefined || !id) return undefined;
+  for (let row = headerRow + 1; row < grid.length; row++) {
+    const cell = grid[row]?.[index];
+    if (cell !== null && cell !== undefined && String(cell).trim() === id) return row + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The last row with data, 1-based. A row of blanks and unticked checkboxes is blank, as the
+ * parser reads it (a checkbox column runs to the sheet's end with FALSE): the new row fills
+ * the first such row after the data, keeping its boxes, rather than going below them all.
+ */
 function lastUsedRow(grid: RawGrid): number {
   let row = grid.length;
-  while (row > 0 && (grid[row - 1] ?? []).every((cell) => cell === null || cell === '')) row--;
+  while (row > 0 && (grid[row - 1] ?? []).every((cell) => isBlankOrUnticked(cell))) row--;
   return row;
 }

@@ -12,7 +12,7 @@
  */
 
 import type { RawGrid, WorkbookGrids } from '../../schema/grid';
-import { damaged } from './xlsx/errors';
+import { damaged, WorkbookFileError } from './xlsx/errors';
 import { ReadBudget, WORKBOOK_LIMITS, type WorkbookLimits } from './xlsx/limits';
 import { ZipPackage } from './xlsx/package';
 import {
@@ -38,11 +38,20 @@ export interface ReadOptions {
   limits?: WorkbookLimits;
   /** The file's name, for messages ("The workbook board.xlsx is too large ..."). */
   fileName?: string;
+  /**
+   * Which sheets to read, by name as written in the workbook; all when absent. A write that
+   * needs one tab skips unpacking the others (a board is mostly its Actions sheet).
+   */
+  sheets?: (name: string) => boolean;
 }
 
 /** Reads the workbook straight through: for commands and tests, where nothing else waits. */
 export function readXlsxGrids(bytes: Uint8Array, options: ReadOptions = {}): WorkbookGrids {
-  return runSteps(readSteps(bytes, options));
+  try {
+    return runSteps(readSteps(bytes, options));
+  } catch (error) {
+    throw namingFile(error, options.fileName);
+  }
 }
 
 /**
@@ -61,7 +70,14 @@ export function readXlsxGridsInSlices(
   return runStepsInSlices(
     readSteps(bytes, { ...options, background: true }),
     options.sliceMs ?? READ_SLICE_MS,
-  );
+  ).catch((error: unknown) => {
+    throw namingFile(error, options.fileName);
+  });
+}
+
+/** Errors are raised where the file's name is not known; the message names it when it is. */
+function namingFile(error: unknown, fileName: string | undefined): unknown {
+  return error instanceof WorkbookFileError ? error.forFile(fileName) : error;
 }
 
 /** Refuses a file over the size limit before it is read into memory (it is read whole). */
@@ -88,6 +104,7 @@ function* readSteps(
 
   const grids: [string, RawGrid][] = [];
   for (const sheet of workbook.sheets) {
+    if (options.sheets && !options.sheets(sheet.name)) continue;
     const relationship = relationships.get(sheet.relationshipId);
     // Chartsheets, dialog sheets and macro sheets hold no cell values.
     if (relationship && !relationship.type.endsWith('/worksheet')) continue;

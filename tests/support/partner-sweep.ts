@@ -456,7 +456,7 @@ export class PartnerChecker {
   readonly #forbiddenText: RegExp;
   readonly #labels: readonly string[];
   /** How many figures about people were checked, in answers and in packs: never vacuous. */
-  readonly checked = { figures: 0, packFigures: 0, members: 0, packs: 0 };
+  readonly checked = { figures: 0, packFigures: 0, members: 0, packs: 0, pageFigures: 0 };
 
   constructor(board: SweepBoard) {
     this.#board = board;
@@ -542,6 +542,36 @@ export class PartnerChecker {
     for (const child of node.children ?? []) {
       this.#walk(type, child, object[child.field], here, `${where}.${child.field}`, leaks);
     }
+  }
+
+  /**
+   * Forbidden text anywhere in a page or a download (issue 13): names, contact details, notes,
+   * organisations, groups, sheet IDs. HTML's entities are read as the characters they stand for,
+   * so a name with an apostrophe cannot slip past as `&#39;`.
+   */
+  document(where: string, content: string): Leak[] {
+    const leaks: Leak[] = [];
+    this.#text(where, content, leaks);
+    const decoded = content
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    if (leaks.length === 0 && decoded !== content) this.#text(where, decoded, leaks);
+    return leaks;
+  }
+
+  /** A figure a page or download shows about people: attendance over meetings, or members. */
+  pageFigure(where: string, figure: PageFigure, meetingIds: readonly string[]): Leak[] {
+    const people =
+      figure.column === 'active'
+        ? this.withheldActive(figure.constituency)
+        : this.withheldAttendance(meetingIds, figure.constituency, figure.column);
+    this.checked.pageFigures += 1;
+    return this.#small(people)
+      ? [{ where, what: `${figure.text}: a page figure counting ${people} who have not consented` }]
+      : [];
   }
 
   #text(where: string, text: string, leaks: Leak[]): void {
@@ -761,6 +791,75 @@ export function packFigures(section: string, easyRead: boolean, html: boolean): 
       constituency: 'all',
       column: line.startsWith('Apologies') ? 'apologies' : 'present',
     });
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages and downloads (issue 13)
+
+/** A figure about people on a page: attendance in one column, or active members ('active'). */
+export interface PageFigure {
+  readonly text: string;
+  /** An API constituency name (RESIDENT), or 'all'. */
+  readonly constituency: string;
+  readonly column: Column | 'active';
+  readonly value: number;
+}
+
+/**
+ * The figures about people an annual report page (standard or easy read), its CSV, or the
+ * portal shows, each with what it counts. Read from the page's own marks (`data-figure`), from
+ * the easy-read sentences, and from the CSV's rows, so a figure in any of them is checked.
+ */
+export function pageFigures(content: string, kind: 'html' | 'easy' | 'csv'): PageFigure[] {
+  const figures: PageFigure[] = [];
+  if (kind === 'html') {
+    for (const [text, name = '', shown = ''] of content.matchAll(
+      /data-figure="([^"]+)">([^<]*)</g,
+    )) {
+      if (!/^\d+$/.test(shown)) continue;
+      const attendance = /^attendance\.(\w+)\.(present|apologies|absent)$/.exec(name);
+      const balance = /^balance\.(\w+)$/.exec(name);
+      if (attendance) {
+        const [, constituency = '', column] = attendance;
+        figures.push({ text, constituency, column: column as Column, value: Number(shown) });
+      } else if (balance) {
+        figures.push({
+          text,
+          constituency: balance[1] ?? '',
+          column: 'active',
+          value: Number(shown),
+        });
+      } else if (name === 'activeMemberCount') {
+        figures.push({ text, constituency: 'all', column: 'active', value: Number(shown) });
+      }
+    }
+  } else if (kind === 'easy') {
+    const flat = content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    for (const match of flat.matchAll(
+      /(Residents|Service providers|Health and care staff|Council|Other groups) came (\d+) times?/g,
+    )) {
+      figures.push({
+        text: match[0],
+        constituency: GROUP_NAMES[match[1] as string] as string,
+        column: 'present',
+        value: Number(match[2]),
+      });
+    }
+  } else {
+    for (const line of content.replace(/^\uFEFF/, '').split('\r\n')) {
+      const match = /^Attendance by constituency,(\w+),(Present|Apologies|Absent),(\d+),/.exec(
+        line,
+      );
+      if (!match) continue;
+      figures.push({
+        text: line,
+        constituency: enumValueName(match[1] as string),
+        column: (match[2] as string).toLowerCase() as Column,
+        value: Number(match[3]),
+      });
+    }
   }
   return figures;
 }

@@ -1,6 +1,6 @@
 import { agreedToBeNamed } from '../../../schema/packs/names';
 import { partnerAttendance } from '../../../schema/partner-figures';
-import { attendanceByConstituency, compareIds, invitees } from '../../../schema/rules';
+import { attendanceByConstituency, invitees } from '../../../schema/rules';
 import { inVisibleOrder, requireOfficer, requireTab } from '../access';
 import type { Resolvers } from '../generated/resolvers-types';
 import { memberById } from './members';
@@ -35,9 +35,8 @@ export const meetingResolvers: Resolvers['Meeting'] = {
   },
   actionsRaised: (meeting, _args, context) => {
     requireTab(context, 'Actions');
-    return [...(context.snapshot.actionsByMeeting.get(meeting.id) ?? [])].sort((a, b) =>
-      compareIds(a.id, b.id),
-    );
+    // In ID order, as the snapshot keeps them.
+    return [...(context.snapshot.actionsByMeeting.get(meeting.id) ?? [])];
   },
 };
 

@@ -1,17 +1,14 @@
 import { PROJECT_PHASES } from '../../../schema/layout';
 import type { Task } from '../../../schema/records';
-import { compareIds } from '../../../schema/rules';
 import { requireTab } from '../access';
 import type { BoardContext } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import { memberById, membersByIds } from './members';
 
+/** The project's tasks by phase, then ID: the snapshot keeps them in that order. */
 function tasksOf(context: BoardContext, projectId: string): Task[] {
   requireTab(context, 'Tasks');
-  return [...(context.snapshot.tasksByProject.get(projectId) ?? [])].sort(
-    (a, b) =>
-      PROJECT_PHASES.indexOf(a.phase) - PROJECT_PHASES.indexOf(b.phase) || compareIds(a.id, b.id),
-  );
+  return [...(context.snapshot.tasksByProject.get(projectId) ?? [])];
 }
 
 export const projectResolvers: Resolvers['Project'] = {
@@ -40,9 +37,8 @@ export const projectResolvers: Resolvers['Project'] = {
   },
   actions: (project, _args, context) => {
     requireTab(context, 'Actions');
-    return context.snapshot.actions
-      .filter((action) => action.projectId === project.id)
-      .sort((a, b) => compareIds(a.id, b.id));
+    // In ID order, as the snapshot keeps them.
+    return [...(context.snapshot.actionsByProject.get(project.id) ?? [])];
   },
 };
 

@@ -10,11 +10,13 @@
 import { createInflateRaw } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { damaged, notAWorkbook, SAVE_AS_XLSX_ADVICE } from './errors';
+import { describeCompoundFile, describeTextFile, isCompoundFile } from './file-kinds';
 import { ReadBudget, WORKBOOK_LIMITS, type WorkbookLimits } from './limits';
 
 export { damaged, notAWorkbook, SAVE_AS_XLSX_ADVICE, WorkbookFileError } from './errors';
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** A zip starts with its first local file header ("PK\x03\x04"). */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /** The smallest possible zip: just the end-of-central-directory record. */
 const MIN_ZIP_BYTES = 22;
@@ -95,11 +97,14 @@ export class ZipPackage {
   static open(bytes: Uint8Array, options: OpenOptions = {}): ZipPackage {
     const budget = new ReadBudget(options.limits ?? WORKBOOK_LIMITS, options.fileName);
     if (bytes.length === 0) throw notAWorkbook(`the file is empty. ${SAVE_AS_XLSX_ADVICE}`);
-    if (startsWith(bytes, OLE_SIGNATURE)) {
-      throw notAWorkbook(
-        'it is either an older Excel 97-2003 (.xls) file or a password-protected workbook. ' +
-          'Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".',
-      );
+    if (isCompoundFile(bytes)) {
+      // Naming what is inside reads the whole file, so only one within the size limit.
+      budget.checkFileSize(bytes.length);
+      throw notAWorkbook(describeCompoundFile(bytes));
+    }
+    if (!startsWith(bytes, ZIP_SIGNATURE)) {
+      const text = describeTextFile(bytes);
+      if (text) throw notAWorkbook(text);
     }
     if (bytes.length < MIN_ZIP_BYTES)
       throw notAWorkbook(`it is not a spreadsheet file. ${SAVE_AS_XLSX_ADVICE}`);

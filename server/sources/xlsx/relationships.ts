@@ -94,7 +94,25 @@ export function findWorkbookPath(pkg: ZipPackage): string {
   const found = candidates.find((path) => path.endsWith('.xml') && pkg.has(path));
   if (found) return found;
 
+  const openDocument = openDocumentKind(pkg);
+  if (openDocument) throw notAWorkbook(`it is ${openDocument}. ${SAVE_AS_XLSX_ADVICE}`);
   const other = OTHER_ZIP_FORMATS.find((format) => pkg.has(format.marker));
   if (other) throw notAWorkbook(`it is ${other.description}. ${SAVE_AS_XLSX_ADVICE}`);
   throw notAWorkbook(`it is a zip archive with no spreadsheet inside. ${SAVE_AS_XLSX_ADVICE}`);
+}
+
+/**
+ * OpenDocument files (LibreOffice's own formats) name their kind in a `mimetype` part; a
+ * spreadsheet is the one an officer most likely meant to send.
+ */
+function openDocumentKind(pkg: ZipPackage): string | undefined {
+  if (!pkg.has('mimetype')) return undefined;
+  const mimetype = new TextDecoder().decode(pkg.read('mimetype')).trim();
+  if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') {
+    return 'an OpenDocument spreadsheet (.ods), as LibreOffice saves by default';
+  }
+  if (mimetype === 'application/vnd.oasis.opendocument.text') {
+    return 'an OpenDocument text document (.odt)';
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /** Reading one worksheet part into a grid. */
 
-import type { RawCell, RawGrid } from '../../../schema/grid';
+import { FORMULA_WITHOUT_VALUE, type RawCell, type RawGrid } from '../../../schema/grid';
 import {
   type CellPosition,
   GridBuilder,
@@ -33,12 +33,18 @@ export class WorksheetReader implements XmlHandlers {
   private cellType = '';
   private cellStyle = 0;
   private inValue = false;
+  /** Whether the cell has a `<v>` (a stored value, perhaps empty) and an `<f>` (a formula). */
+  private hasValue = false;
+  private hasFormula = false;
   private valueText = '';
   private inInlineString = false;
 
   constructor(
     private readonly sharedStrings: readonly string[],
-    /** Empty unless the workbook uses the 1904 date system. */
+    /**
+     * Empty unless the workbook uses the 1904 date system: for each cell style, whether its
+     * number format shows a calendar date (not a time of day or a duration).
+     */
     private readonly dateStyles: readonly boolean[],
     private readonly budget: ReadBudget,
     /** Names the sheet in messages (`the sheet "Actions"`). */
@@ -58,7 +64,10 @@ export class WorksheetReader implements XmlHandlers {
     if (name === 'row') this.startRow(attributes());
     else if (name === 'c') this.startCell(attributes());
     else if (!this.inCell) return;
-    else if (name === 'v') this.inValue = true;
+    else if (name === 'v') {
+      this.inValue = true;
+      this.hasValue = true;
+    } else if (name === 'f') this.hasFormula = true;
     else if (name === 'is') this.inInlineString = true;
     else if (this.inInlineString) this.inlineString.open(name);
   }
@@ -114,6 +123,8 @@ export class WorksheetReader implements XmlHandlers {
     this.cellType = attributes.t ?? 'n';
     this.cellStyle = parseNonNegativeInteger(attributes.s) ?? 0;
     this.valueText = '';
+    this.hasValue = false;
+    this.hasFormula = false;
     this.inlineString.reset();
   }
 
@@ -125,7 +136,11 @@ export class WorksheetReader implements XmlHandlers {
   }
 
   private cellValue(): RawCell {
-    // Formula cells without a cached <v> have no value yet, like blank cells.
+    // A formula whose result was never stored (no <v> at all; an empty <v> is a stored empty
+    // text) has a value nobody knows: not blank, so the parser can say what to do about it.
+    if (this.hasFormula && !this.hasValue && this.cellType !== 'inlineStr') {
+      return FORMULA_WITHOUT_VALUE;
+    }
     const text = this.valueText;
     switch (this.cellType) {
       case 's':
@@ -157,7 +172,10 @@ export class WorksheetReader implements XmlHandlers {
     const value = Number(trimmed);
     // Not a number after all: keep what was written rather than losing it.
     if (!Number.isFinite(value)) return text;
-    return this.dateStyles[this.cellStyle] === true
+    // Times of day are fractions of a day in both systems, so only dates move (a date-time
+    // keeps its fraction). Time formats are not date styles at all; a fraction alone in a
+    // date-styled cell is a time typed without a date, which must stay a time too.
+    return value >= 1 && this.dateStyles[this.cellStyle] === true
       ? value + DAYS_BETWEEN_1900_AND_1904_SYSTEMS
       : value;
   }

@@ -142,20 +142,25 @@ export function* readSharedStrings(
 /** Days from 1 Jan 1904 (serial 0 in the 1904 system) to the same day in the 1900 system. */
 export const DAYS_BETWEEN_1900_AND_1904_SYSTEMS = 1462;
 
-/** Built-in number formats 14-22 and 45-47 are the date and time formats. */
+/**
+ * The built-in number formats that show a calendar date: 14-17 and 22 (m/d/yyyy, d-mmm-yy,
+ * d-mmm, mmm-yy, m/d/yyyy h:mm), and the ones East Asian versions of Excel reserve for dates
+ * (27-31, 36, 50-58). 18-21 and 45-47 show times (h:mm AM/PM, h:mm:ss, mm:ss, [h]:mm:ss) and
+ * 32-35 East Asian times: a time is the same number in both date systems.
+ */
 const BUILT_IN_DATE_FORMAT_IDS: ReadonlySet<number> = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47,
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
 
 /**
- * Returns, for each cell style index (`s` on a cell), whether its number format shows a date or
- * time. A workbook saved in the 1904 date system (old Mac Excel) stores dates 1462 days smaller
- * than the 1900 system that Google Sheets uses, so date-styled numbers must be shifted to give
- * the serial Sheets would. Cell styles are the only signal of "this number is a date", so a
- * style counts as a date when its format is a built-in date/time format (14-22, 45-47) or a
- * custom code with a date/time token (d, m, y, h, s outside quotes, escapes and [brackets]).
- * Elapsed-time and duration cells with such formats are shifted too; that is the accepted
- * imprecision of this rule.
+ * Returns, for each cell style index (`s` on a cell), whether its number format shows a
+ * calendar date. A workbook saved in the 1904 date system (old Mac Excel, or LibreOffice
+ * with that option) stores dates 1462 days smaller than the 1900 system that Google Sheets
+ * uses, so date-styled numbers must be shifted to give the serial Sheets would. Cell styles
+ * are the only signal of "this number is a date", so a style counts as a date when its format
+ * is a built-in date format or a custom code with a day or year token, or a month alone
+ * (`mmm yyyy`, `mmmm`); a code whose only tokens are hours, minutes and seconds (`hh:mm`,
+ * `[h]:mm`) shows a time of day or a duration, which is the same number in both systems.
  */
 export function* readDateStyles(
   pkg: ZipPackage,
@@ -196,26 +201,42 @@ export function* readDateStyles(
   });
 }
 
-const DATE_TOKENS = 'dmyhsDMYHS';
+const AM_PM = /^(?:am\/pm|a\/p)/i;
 
-/** True when a number format code contains a date or time token outside literal text. */
-function formatCodeShowsDate(code: string): boolean {
+/**
+ * True when a number format code shows a calendar date: a day (d) or year (y) token outside
+ * literal text, or a month (m) in a code with no hours or seconds (beside those, m means
+ * minutes). Quoted text, escaped and padding characters, and [brackets] (colours, conditions,
+ * locales such as [$-809]; elapsed [h], [mm], [ss]) are not tokens.
+ */
+export function formatCodeShowsDate(code: string): boolean {
+  let dayOrYear = false;
+  let month = false;
+  let hourOrSecond = false;
   for (let index = 0; index < code.length; index++) {
     const char = code.charAt(index);
     if (char === '"') {
       const closing = code.indexOf('"', index + 1);
-      if (closing < 0) return false;
+      if (closing < 0) break;
       index = closing;
     } else if (char === '[') {
-      // Colours, conditions and locales ([Red], [<100], [$-809]).
       const closing = code.indexOf(']', index + 1);
-      if (closing < 0) return false;
+      if (closing < 0) break;
+      if (/^(?:h+|m+|s+)$/i.test(code.slice(index + 1, closing))) hourOrSecond = true;
       index = closing;
     } else if (char === '\\' || char === '_' || char === '*') {
       index++; // escaped literal, padding or fill character
-    } else if (DATE_TOKENS.includes(char)) {
-      return true;
+    } else {
+      const lower = char.toLowerCase();
+      const clock = lower === 'a' ? AM_PM.exec(code.slice(index)) : null;
+      if (clock) {
+        // AM/PM and A/P go with hours; their M and P are not tokens.
+        hourOrSecond = true;
+        index += clock[0].length - 1;
+      } else if (lower === 'd' || lower === 'y') dayOrYear = true;
+      else if (lower === 'm') month = true;
+      else if (lower === 'h' || lower === 's') hourOrSecond = true;
     }
   }
-  return false;
+  return dayOrYear || (month && !hourOrSecond);
 }

@@ -12,6 +12,8 @@ export type ServiceName =
   | 'Lock'
   | 'Properties'
   | 'Gmail'
+  | 'Mail'
+  | 'Script'
   | 'UrlFetch'
   | 'Utilities'
   | 'Console';
@@ -19,6 +21,8 @@ export type ServiceName =
 export class CallLog {
   /** `Service/Class.method` → number of calls. */
   readonly counts = new Map<string, number>();
+  /** Cells read or written in blocks (values, formulas, notes): what a big call moves. */
+  cells = 0;
 
   record(service: ServiceName, className: string, method: string): void {
     const key = `${service}/${className}.${method}`;
@@ -43,6 +47,7 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.cells = 0;
   }
 }
 

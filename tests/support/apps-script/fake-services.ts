@@ -1,7 +1,10 @@
 /// <reference types="google-apps-script" />
 /**
- * The other services the bundle uses: LockService (its lock is what the spreadsheet checks
- * writes against), PropertiesService, GmailApp (drafts only: the fake has no way to send),
+ * The other services the bundle uses: LockService (the document lock is what the spreadsheet
+ * checks writes against; each user has their own user lock), PropertiesService (script and
+ * document properties shared by everyone, user properties per user), GmailApp (drafts only,
+ * in the drafting user's own Gmail: the fake has no way to send), MailApp (sends, within a
+ * daily quota), ScriptApp (installable triggers, per user as Apps Script keeps them),
  * UrlFetchApp (answers from a handler the test sets), Utilities (dates in a time zone) and
  * the console.
  */
@@ -25,8 +28,16 @@ export function fakeLockService(
     hasLock: () => spreadsheet.lockHeld,
   };
   const proxy = counted(lock, log, 'Lock', 'Lock') as GoogleAppsScript.Lock.Lock;
-  const service: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> = {
+  // A user lock only stops the same user's runs overlapping: the fake runs one at a time.
+  const userLock: Pick<GoogleAppsScript.Lock.Lock, 'waitLock' | 'releaseLock' | 'hasLock'> = {
+    waitLock: () => undefined,
+    releaseLock: () => undefined,
+    hasLock: () => true,
+  };
+  const userProxy = counted(userLock, log, 'Lock', 'UserLock') as GoogleAppsScript.Lock.Lock;
+  const service: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getUserLock'> = {
     getDocumentLock: () => proxy,
+    getUserLock: () => userProxy,
   };
   return counted(service, log, 'Lock', 'LockService') as GoogleAppsScript.Lock.LockService;
 }
@@ -47,33 +58,193 @@ export class FakeProperties
 export function fakePropertiesService(
   script: FakeProperties,
   document: FakeProperties,
+  user: () => FakeProperties,
   log: CallLog,
 ): GoogleAppsScript.Properties.PropertiesService {
   const service: Pick<
     GoogleAppsScript.Properties.PropertiesService,
-    'getScriptProperties' | 'getDocumentProperties'
+    'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'
   > = {
     getScriptProperties: () => counted(script, log, 'Properties', 'ScriptProperties') as never,
     getDocumentProperties: () =>
       counted(document, log, 'Properties', 'DocumentProperties') as never,
+    getUserProperties: () => counted(user(), log, 'Properties', 'UserProperties') as never,
   };
   return counted(service, log, 'Properties', 'PropertiesService') as never;
 }
 
 export interface Draft {
+  /** Whose Gmail the draft is in: the user who ran the script. */
+  readonly user: string;
+  readonly id: string;
   readonly to: string;
   readonly subject: string;
   readonly body: string;
+  readonly htmlBody: string | null;
+  readonly name: string | null;
 }
 
-export function fakeGmailApp(drafts: Draft[], log: CallLog): GoogleAppsScript.Gmail.GmailApp {
+export function fakeGmailApp(
+  drafts: Draft[],
+  user: () => string,
+  log: CallLog,
+): GoogleAppsScript.Gmail.GmailApp {
   const gmail: Pick<GoogleAppsScript.Gmail.GmailApp, 'createDraft'> = {
-    createDraft: (recipient: string, subject: string, body: string) => {
-      drafts.push({ to: recipient, subject, body });
-      return {} as GoogleAppsScript.Gmail.GmailDraft;
+    createDraft: (
+      recipient: string,
+      subject: string,
+      body: string,
+      options?: GoogleAppsScript.Gmail.GmailAdvancedOptions,
+    ) => {
+      if (!recipient) throw new Error('Invalid argument: recipient');
+      const id = `r-${drafts.length + 1}`;
+      drafts.push({
+        user: user(),
+        id,
+        to: recipient,
+        subject,
+        body,
+        htmlBody: options?.htmlBody ?? null,
+        name: options?.name ?? null,
+      });
+      const draft: Pick<GoogleAppsScript.Gmail.GmailDraft, 'getId'> = { getId: () => id };
+      return counted(draft, log, 'Gmail', 'GmailDraft') as never;
     },
   };
   return counted(gmail, log, 'Gmail', 'GmailApp') as GoogleAppsScript.Gmail.GmailApp;
+}
+
+export interface SentMail {
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody: string | null;
+  readonly name: string | null;
+}
+
+/** MailApp: each email sent uses one of the day's quota; with none left it throws, as Apps Script does. */
+export function fakeMailApp(
+  sent: SentMail[],
+  quota: { remaining: number },
+  user: () => string,
+  log: CallLog,
+): GoogleAppsScript.Mail.MailApp {
+  const app: Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> & {
+    sendEmail(message: GoogleAppsScript.Mail.MailAdvancedParameters): void;
+  } = {
+    getRemainingDailyQuota: () => quota.remaining,
+    sendEmail: (message: GoogleAppsScript.Mail.MailAdvancedParameters) => {
+      if (typeof message !== 'object' || !message.to) {
+        throw new Error('The fake MailApp takes sendEmail({ to, subject, body, ... }) only.');
+      }
+      if (quota.remaining <= 0) {
+        throw new Error('Service invoked too many times for one day: email.');
+      }
+      quota.remaining -= message.to.split(',').length;
+      sent.push({
+        from: user(),
+        to: message.to,
+        subject: message.subject ?? '',
+        body: message.body ?? '',
+        htmlBody: message.htmlBody ?? null,
+        name: message.name ?? null,
+      });
+    },
+  };
+  return counted(app, log, 'Mail', 'MailApp') as never;
+}
+
+export interface RecordedTrigger {
+  readonly owner: string;
+  readonly id: string;
+  readonly handlerFunction: string;
+  readonly eventType: 'CLOCK';
+  readonly weekDay: string | null;
+  readonly atHour: number | null;
+  readonly everyWeeks: number | null;
+}
+
+/**
+ * ScriptApp's installable time-driven triggers. `getProjectTriggers` gives only the current
+ * user's triggers of this project, as in Apps Script, so one person cannot see (or delete)
+ * another's.
+ */
+export function fakeScriptApp(
+  triggers: RecordedTrigger[],
+  user: () => string,
+  log: CallLog,
+): GoogleAppsScript.Script.ScriptApp {
+  const proxyOf = (trigger: RecordedTrigger) => {
+    const view: Pick<
+      GoogleAppsScript.Script.Trigger,
+      'getHandlerFunction' | 'getUniqueId' | 'getEventType'
+    > = {
+      getHandlerFunction: () => trigger.handlerFunction,
+      getUniqueId: () => trigger.id,
+      getEventType: () => trigger.eventType as unknown as GoogleAppsScript.Script.EventType,
+    };
+    return counted(view, log, 'Script', 'Trigger') as unknown as GoogleAppsScript.Script.Trigger;
+  };
+  const app: Pick<
+    GoogleAppsScript.Script.ScriptApp,
+    'getProjectTriggers' | 'newTrigger' | 'deleteTrigger'
+  > & {
+    WeekDay: Record<string, string>;
+    EventType: Record<string, string>;
+  } = {
+    WeekDay: Object.fromEntries(
+      ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => [
+        day,
+        day,
+      ]),
+    ),
+    EventType: { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_CHANGE: 'ON_CHANGE' },
+    getProjectTriggers: () => triggers.filter((trigger) => trigger.owner === user()).map(proxyOf),
+    deleteTrigger: (trigger: GoogleAppsScript.Script.Trigger) => {
+      const index = triggers.findIndex((candidate) => candidate.id === trigger.getUniqueId());
+      if (index !== -1) triggers.splice(index, 1);
+    },
+    newTrigger: (functionName: string) => {
+      const spec = {
+        weekDay: null as string | null,
+        atHour: null as number | null,
+        everyWeeks: null as number | null,
+      };
+      const clock = {
+        onWeekDay(day: unknown) {
+          spec.weekDay = String(day);
+          return clockProxy;
+        },
+        atHour(hour: number) {
+          spec.atHour = hour;
+          return clockProxy;
+        },
+        everyWeeks(n: number) {
+          spec.everyWeeks = n;
+          return clockProxy;
+        },
+        create() {
+          if (spec.weekDay === null && spec.everyWeeks === null) {
+            throw new Error('The fake makes weekly clock triggers only.');
+          }
+          const trigger: RecordedTrigger = {
+            owner: user(),
+            id: `trigger-${triggers.length + 1}`,
+            handlerFunction: functionName,
+            eventType: 'CLOCK',
+            ...spec,
+          };
+          triggers.push(trigger);
+          return proxyOf(trigger);
+        },
+      };
+      const clockProxy = counted(clock, log, 'Script', 'ClockTriggerBuilder');
+      const builder = { timeBased: () => clockProxy };
+      return counted(builder, log, 'Script', 'TriggerBuilder') as never;
+    },
+  };
+  return counted(app, log, 'Script', 'ScriptApp') as never;
 }
 
 export interface FetchCall {

@@ -15,7 +15,13 @@ export class FakeSpreadsheet
   implements
     Pick<
       Spreadsheet,
-      'getSheets' | 'getSpreadsheetTimeZone' | 'insertSheet' | 'getNumSheets' | 'getActiveSheet'
+      | 'getSheets'
+      | 'getSpreadsheetTimeZone'
+      | 'insertSheet'
+      | 'getNumSheets'
+      | 'getActiveSheet'
+      | 'getUrl'
+      | 'getId'
     >,
     SheetWorld
 {
@@ -76,6 +82,17 @@ export class FakeSpreadsheet
 
   getSheets(): GoogleAppsScript.Spreadsheet.Sheet[] {
     return this.sheets.map((sheet) => sheet.proxy);
+  }
+
+  /** The fake spreadsheet's ID and address (links in sidebars point into it). */
+  readonly id = '1FakeBoardSpreadsheetId';
+
+  getId(): string {
+    return this.id;
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
   getNumSheets(): number {

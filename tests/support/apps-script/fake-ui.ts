@@ -53,8 +53,17 @@ class FakeMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addToUi'
   }
 }
 
+export interface RecordedSidebar {
+  readonly title: string;
+  readonly html: string;
+}
+
 export class FakeUi
-  implements Pick<Ui, 'alert' | 'prompt' | 'createMenu' | 'showModalDialog' | 'showModelessDialog'>
+  implements
+    Pick<
+      Ui,
+      'alert' | 'prompt' | 'createMenu' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar'
+    >
 {
   readonly proxy: Ui;
   readonly Button = BUTTONS;
@@ -63,6 +72,7 @@ export class FakeUi
   readonly alerts: RecordedAlert[] = [];
   readonly prompts: RecordedAlert[] = [];
   readonly dialogs: RecordedDialog[] = [];
+  readonly sidebars: RecordedSidebar[] = [];
   private readonly answers: Answer[] = [];
 
   constructor(private readonly log: CallLog) {
@@ -117,6 +127,11 @@ export class FakeUi
     this.dialogs.push({ title, html: userInterface.getContent(), modal: false });
   }
 
+  /** A sidebar takes its title from the HtmlOutput (setTitle), as in Apps Script. */
+  showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
+    this.sidebars.push({ title: userInterface.getTitle(), html: userInterface.getContent() });
+  }
+
   private next(call: RecordedAlert): Answer {
     const answer = this.answers.shift();
     if (!answer) throw new Error(`No answer queued for: ${call.title} / ${call.prompt}`);
@@ -134,11 +149,16 @@ function normalise(
 }
 
 class FakeHtmlOutput
-  implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'setWidth' | 'setHeight' | 'getContent'>
+  implements
+    Pick<
+      GoogleAppsScript.HTML.HtmlOutput,
+      'setWidth' | 'setHeight' | 'getContent' | 'setTitle' | 'getTitle'
+    >
 {
   readonly proxy: GoogleAppsScript.HTML.HtmlOutput;
   width = 0;
   height = 0;
+  title = '';
   constructor(
     private readonly content: string,
     log: CallLog,
@@ -155,6 +175,13 @@ class FakeHtmlOutput
   }
   getContent(): string {
     return this.content;
+  }
+  setTitle(title: string) {
+    this.title = title;
+    return this.proxy;
+  }
+  getTitle(): string {
+    return this.title;
   }
 }
 
