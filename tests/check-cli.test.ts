@@ -173,6 +173,6 @@ describe('npm run pack', () => {
 
   it('keeps packs/ out of git', async () => {
     const ignored = await readFile(join(process.cwd(), '.gitignore'), 'utf8');
-    expect(ignored.split('\n')).toContain('packs/');
+    expect(ignored.split('\n')).toContain('/packs/');
   });
 });
