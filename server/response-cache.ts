@@ -137,7 +137,7 @@ interface Keyed {
 
 /** A request executing an operation others may be waiting for. */
 interface Leader extends Keyed {
-  /** Set once execution is done: the bytes to keep, if the answer may be kept. */
+  /** Set once execution is done: the text to keep, if the answer may be kept. */
   body?: string;
   hasExtensions?: boolean;
   /** Ends the wait of the requests sharing this execution, with the kept answer or null. */

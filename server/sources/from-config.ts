@@ -1,5 +1,8 @@
 import { type Env, readSourceConfig, type SourceConfig } from '../config';
-import { snapshotsOffThread } from '../refresh/snapshots-off-thread';
+import {
+  type SnapshotsOffThreadOptions,
+  snapshotsOffThread,
+} from '../refresh/snapshots-off-thread';
 import type { BoardSource } from './board-source';
 import { googleSheetsSource } from './google-sheets';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from './local-workbook';
@@ -11,9 +14,13 @@ import { DEMO_WORKBOOK_PATH, localWorkbookSource } from './local-workbook';
  * reading and building a large board never holds up requests. The worker starts on the first
  * such read: the command-line tools, which only read grids, never start one.
  */
-export function sourceFromConfig(config: SourceConfig): BoardSource {
+export function sourceFromConfig(
+  config: SourceConfig,
+  options: { readonly log?: SnapshotsOffThreadOptions['log'] } = {},
+): BoardSource {
   const source = plainSourceFromConfig(config);
-  const offThread = snapshotsOffThread(config);
+  // The log hears what each snapshot cost (`{ event: 'snapshot', mainThreadMs, ... }`).
+  const offThread = snapshotsOffThread(config, options.log ? { log: options.log } : {});
   const append = source.appendRow?.bind(source);
   return {
     description: source.description,
