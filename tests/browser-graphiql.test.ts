@@ -5,17 +5,14 @@
  * violation, and a script injected into the page is refused. Skipped without Chromium, as the
  * packs' browser test is; CI always runs it.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER_TOKEN, testServer } from './support/board-server';
+import { launchChromium, skipBrowserTests } from './support/chromium';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumAvailable = existsSync(CHROMIUM_PATH);
-
-describe.skipIf(!chromiumAvailable && !process.env.CI)('GraphiQL in headless Chromium', () => {
+describe.skipIf(skipBrowserTests)('GraphiQL in headless Chromium', () => {
   let browser: Browser;
   let server: Server;
   let base: string;
@@ -24,19 +21,7 @@ describe.skipIf(!chromiumAvailable && !process.env.CI)('GraphiQL in headless Chr
     server = createServer(testServer().yoga);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

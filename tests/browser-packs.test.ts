@@ -5,28 +5,27 @@
  * test-artifacts/ so a person can look at it. Without Chromium a developer's run skips with a
  * note; CI (CI=true) installs Chromium and must run it.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCirculationPack } from '../schema/packs';
 import { type BoardSnapshot, buildSnapshot } from '../schema/snapshot';
 import { DEMO_BOARD_PATH } from '../scripts/generate-demo-board';
 import { readXlsxGrids } from '../server/sources/xlsx-grids';
+import {
+  ARTIFACTS,
+  AXE_SOURCE,
+  AXE_TAGS,
+  CHROMIUM_PATH,
+  launchChromium,
+  skipBrowserTests,
+} from './support/chromium';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumAvailable = existsSync(CHROMIUM_PATH);
-const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 /** The demo board's meeting the golden packs are made for: held, with actions agreed. */
 const GOLDEN_MEETING = 'MT-2026-10';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-if (!chromiumAvailable && !process.env.CI) {
+if (skipBrowserTests) {
   console.warn(
     `Skipping the browser check of the packs: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or install Debian's chromium).`,
   );
@@ -70,26 +69,14 @@ async function runAxe(page: Page): Promise<AxeOutcome> {
   }, AXE_TAGS);
 }
 
-describe.skipIf(!chromiumAvailable && !process.env.CI)('packs in headless Chromium', () => {
+describe.skipIf(skipBrowserTests)('packs in headless Chromium', () => {
   let browser: Browser;
   let snapshot: BoardSnapshot;
 
   beforeAll(async () => {
     snapshot = buildSnapshot(readXlsxGrids(new Uint8Array(readFileSync(DEMO_BOARD_PATH))));
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
