@@ -15,6 +15,8 @@ export const ActionRecord = tabs.ACTIONS_TAB.record;
 export const ProjectRecord = tabs.PROJECTS_TAB.record;
 export const TaskRecord = tabs.TASKS_TAB.record;
 export const CirculationRecord = tabs.CIRCULATION_TAB.record;
+export const InvolvementRecord = tabs.INVOLVEMENT_TAB.record;
+export const FeedbackRecord = tabs.FEEDBACK_TAB.record;
 export const ReminderSentRecord = tabs.REMINDERS_SENT_TAB.record;
 export const SettingRecord = tabs.SETTINGS_TAB.record;
 
@@ -25,6 +27,8 @@ export type Action = RowOf<typeof tabs.ACTIONS_TAB>;
 export type Project = RowOf<typeof tabs.PROJECTS_TAB>;
 export type Task = RowOf<typeof tabs.TASKS_TAB>;
 export type Circulation = RowOf<typeof tabs.CIRCULATION_TAB>;
+export type Involvement = RowOf<typeof tabs.INVOLVEMENT_TAB>;
+export type Feedback = RowOf<typeof tabs.FEEDBACK_TAB>;
 export type ReminderSent = RowOf<typeof tabs.REMINDERS_SENT_TAB>;
 
 /** The record schema for each tab (Settings rows are read into `BoardSettings` instead). */
@@ -36,6 +40,8 @@ export const RECORD_SCHEMAS = {
   Projects: ProjectRecord,
   Tasks: TaskRecord,
   Circulation: CirculationRecord,
+  Involvement: InvolvementRecord,
+  Feedback: FeedbackRecord,
   'Reminders sent': ReminderSentRecord,
   Settings: SettingRecord,
 } as const satisfies Record<TabName, z.ZodObject>;

@@ -53,6 +53,13 @@ export interface BoardSettings {
    * to be named; such a figure is withheld (`small-numbers.ts`).
    */
   readonly smallestReportedGroup: number;
+  /** "You said, we did" (R17): feedback is reported back within this many days of being raised. */
+  readonly reportBackWithinDays: number;
+  /**
+   * Who with lived experience checked the easy-read wording (Mencap's guidance asks for it),
+   * shown in easy-read packs; null when nobody has.
+   */
+  readonly easyReadCheckedBy: string | null;
 }
 
 export const DEFAULT_SETTINGS: BoardSettings = {
@@ -70,6 +77,8 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   circulationDmt: [],
   reminderDays: 7,
   smallestReportedGroup: 3,
+  reportBackWithinDays: 60,
+  easyReadCheckedBy: null,
 };
 
 type Reader = (cell: FilledCell, order: DateOrder) => CellReading<unknown>;
@@ -99,6 +108,8 @@ export const SETTING_KEYS: readonly (readonly [string, keyof BoardSettings, Read
   ['Circulation: DMT', 'circulationDmt', (cell) => readEmails(cell)],
   ['Reminder days', 'reminderDays', (cell) => readReminderDays(cell)],
   ['Smallest reported group', 'smallestReportedGroup', (cell) => readSmallestGroup(cell)],
+  ['Report back within (days)', 'reportBackWithinDays', wholeNumber],
+  ['Easy read checked by', 'easyReadCheckedBy', (cell) => readText(cell)],
 ];
 
 function positiveWhole(reading: CellReading<number>): CellReading<number> {

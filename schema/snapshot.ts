@@ -16,7 +16,17 @@ import type { WorkbookGrids } from './grid';
 import type { DataIssue } from './issues';
 import { idHeader, TAB_NAMES, tabSpec } from './layout';
 import { type ParsedTab, parseTab } from './parse';
-import type { Action, Attendance, Circulation, Meeting, Member, Project, Task } from './records';
+import type {
+  Action,
+  Attendance,
+  Circulation,
+  Feedback,
+  Involvement,
+  Meeting,
+  Member,
+  Project,
+  Task,
+} from './records';
 import { sortByIds } from './rules/wording';
 import { type BoardSettings, parseSettings } from './settings';
 import {
@@ -24,6 +34,8 @@ import {
   ATTENDANCE_TAB,
   BOARD_TABS,
   CIRCULATION_TAB,
+  FEEDBACK_TAB,
+  INVOLVEMENT_TAB,
   MEETINGS_TAB,
   MEMBERS_TAB,
   PROJECTS_TAB,
@@ -46,6 +58,12 @@ export interface BoardSnapshot {
   readonly projects: readonly Project[];
   readonly tasks: readonly Task[];
   readonly circulation: readonly Circulation[];
+  /** Involvement entries (R16), in sheet order. */
+  readonly involvement: readonly Involvement[];
+  /** "You said, we did" items (R17), in sheet order. */
+  readonly feedback: readonly Feedback[];
+  /** Each meeting's involvement entries, in sheet order. */
+  readonly involvementByMeeting: ReadonlyMap<string, readonly Involvement[]>;
   readonly memberById: ReadonlyMap<string, Member>;
   readonly meetingById: ReadonlyMap<string, Meeting>;
   readonly projectById: ReadonlyMap<string, Project>;
@@ -90,6 +108,8 @@ export interface ParsedBoard {
   /** Positions in `tasks`, by phase (R14's order) then natural ID order. */
   readonly taskOrder: readonly number[];
   readonly circulation: readonly Circulation[];
+  readonly involvement: readonly Involvement[];
+  readonly feedback: readonly Feedback[];
   readonly columnIndex: ReadonlyMap<TabName, ReadonlyMap<string, number>>;
   readonly unusableTabs: ReadonlyMap<TabName, readonly string[]>;
   readonly issues: readonly DataIssue[];
@@ -111,6 +131,8 @@ export function parseBoard(grids: WorkbookGrids): ParsedBoard {
   const projects = parseTab(grids, PROJECTS_TAB, order);
   const tasks = parseTab(grids, TASKS_TAB, order);
   const circulation = parseTab(grids, CIRCULATION_TAB, order);
+  const involvement = parseTab(grids, INVOLVEMENT_TAB, order);
+  const feedback = parseTab(grids, FEEDBACK_TAB, order);
 
   const memberById = indexById(members.records);
   const meetingById = indexById(meetings.records);
@@ -123,6 +145,8 @@ export function parseBoard(grids: WorkbookGrids): ParsedBoard {
     Projects: projects,
     Tasks: tasks,
     Circulation: circulation,
+    Involvement: involvement,
+    Feedback: feedback,
   });
 
   // Rows whose references cannot be resolved are kept where the row still means something
@@ -155,11 +179,31 @@ export function parseBoard(grids: WorkbookGrids): ParsedBoard {
   }
   for (const record of circulation.records)
     refs.check(CIRCULATION_TAB, record, 'meetingId', meetingById);
+  // Involvement of an unknown member cannot be counted for anyone, so it is left out.
+  const keptInvolvement = involvement.records.filter((record) => {
+    refs.check(INVOLVEMENT_TAB, record, 'meetingId', meetingById);
+    refs.check(INVOLVEMENT_TAB, record, 'projectId', projectById);
+    return refs.check(INVOLVEMENT_TAB, record, 'memberId', memberById);
+  });
+  for (const record of feedback.records) {
+    refs.check(FEEDBACK_TAB, record, 'meetingId', meetingById);
+    refs.check(FEEDBACK_TAB, record, 'projectId', projectById);
+  }
 
   const sortedMeetings = [...meetings.records].sort(
     (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
   );
-  const tabs = [members, meetings, attendance, actions, projects, tasks, circulation];
+  const tabs = [
+    members,
+    meetings,
+    attendance,
+    actions,
+    projects,
+    tasks,
+    circulation,
+    involvement,
+    feedback,
+  ];
   const tabIssues = tabs.flatMap((tab) => tab.issues);
   const issues = [...settingsIssues, ...tabIssues, ...refs.issues].sort(
     (a, b) =>
@@ -189,6 +233,8 @@ export function parseBoard(grids: WorkbookGrids): ParsedBoard {
     tasks: taskRecords,
     taskOrder,
     circulation: circulation.records,
+    involvement: keptInvolvement,
+    feedback: feedback.records,
     columnIndex: new Map(tabs.map((tab) => [tab.name, tab.columnIndex] as const)),
     unusableTabs: new Map(
       tabs.filter((tab) => !tab.usable).map((tab) => [tab.name, tab.missingHeaders] as const),
@@ -228,6 +274,8 @@ export function* assemblySteps(parsed: ParsedBoard): Generator<void, BoardSnapsh
     parsed.projects,
     parsed.tasks,
     parsed.circulation,
+    parsed.involvement,
+    parsed.feedback,
     parsed.issues,
   ];
   for (const list of lists) {
@@ -292,13 +340,17 @@ export function* assemblySteps(parsed: ParsedBoard): Generator<void, BoardSnapsh
   }
   const tasksByProject = new Map<string, Task[]>();
   for (const task of tasksInOrder) addTo(tasksByProject, task.projectId, task);
+  const involvementByMeeting = new Map<string, Involvement[]>();
+  for (const entry of parsed.involvement) {
+    if (entry.meetingId !== null) addTo(involvementByMeeting, entry.meetingId, entry);
+  }
   yield;
 
   // What is left to freeze: the lists and groups (their records are frozen), the indexes, and
   // the few small things (settings, column positions).
   for (const list of [...lists, actionsInIdOrder]) Object.freeze(list);
   const groups = [attendanceByMeeting, actionsByMeeting, actionsByOwner, actionsByProject];
-  for (const group of [...groups, actionsByStatus, tasksByProject]) {
+  for (const group of [...groups, actionsByStatus, tasksByProject, involvementByMeeting]) {
     for (const members of group.values()) Object.freeze(members);
     freezeIndex(group);
   }
@@ -313,6 +365,9 @@ export function* assemblySteps(parsed: ParsedBoard): Generator<void, BoardSnapsh
     projects: parsed.projects,
     tasks: parsed.tasks,
     circulation: parsed.circulation,
+    involvement: parsed.involvement,
+    feedback: parsed.feedback,
+    involvementByMeeting,
     memberById,
     meetingById,
     projectById,

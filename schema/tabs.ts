@@ -13,11 +13,14 @@ import {
   CO_PRODUCTION_ACTIVITIES,
   COMMISSIONING_STAGES,
   CONSTITUENCIES,
+  FEEDBACK_STATUSES,
+  INVOLVEMENT_ACTIVITIES,
   MEETING_FORMATS,
   MEETING_STATUSES,
   MEMBER_CATEGORIES,
   MEMBER_ROLES,
   MEMBER_STATUSES,
+  PAYMENT_STATUSES,
   PREFERRED_FORMATS,
   PROJECT_PHASES,
   PROJECT_STATUSES,
@@ -38,6 +41,8 @@ export const MEMBERS_TAB = boardTab(
     email: optional.text('Email'),
     phone: optional.text('Phone'),
     preferredFormat: optional.oneOfOr('Preferred format', PREFERRED_FORMATS, 'Standard'),
+    // The Accessible Information Standard's record of how the member needs information (R18).
+    communicationNeeds: optional.text('Communication needs'),
     termStart: required.date('Term start'),
     termEnd: optional.date('Term end'),
     extendedTo: optional.date('Extended to'),
@@ -151,6 +156,55 @@ export const CIRCULATION_TAB = boardTab(
 );
 
 /**
+ * Reciprocity (R16): the time members give, and what the board gives back (payments, expenses,
+ * training, recognition). One row per member per meeting or piece of work.
+ */
+export const INVOLVEMENT_TAB = boardTab(
+  'Involvement',
+  {
+    id: required.id('Entry ID'),
+    memberId: required.ref('Member ID', 'Members'),
+    date: required.date('Date'),
+    meetingId: optional.ref('Meeting ID', 'Meetings', {
+      neededFor: "which meetings each member's involvement is recorded for (R16)",
+    }),
+    projectId: optional.ref('Project ID', 'Projects'),
+    activity: required.oneOf('Activity', INVOLVEMENT_ACTIVITIES),
+    hours: optional.number('Hours', z.number().nonnegative()),
+    payment: optional.number('Payment', z.number().nonnegative()),
+    expenses: optional.number('Expenses', z.number().nonnegative()),
+    paymentStatus: optional.oneOf('Payment status', PAYMENT_STATUSES),
+    trainingOrRecognition: optional.text('Training or recognition'),
+    notes: optional.text('Notes'),
+  },
+  { idKey: 'id' },
+);
+
+/**
+ * "You said, we did" (R17): what people raised, what the board did about it, and when they
+ * were told.
+ */
+export const FEEDBACK_TAB = boardTab(
+  'Feedback',
+  {
+    id: required.id('Feedback ID'),
+    dateRaised: required.date('Date raised'),
+    meetingId: optional.ref('Meeting ID', 'Meetings'),
+    projectId: optional.ref('Project ID', 'Projects'),
+    youSaid: required.text('You said'),
+    // A constituency ("Resident") or Member IDs: who raised it, as the board recorded it.
+    raisedBy: optional.list('Raised by'),
+    weDid: optional.text('We did'),
+    status: required.oneOf('Status', FEEDBACK_STATUSES),
+    reason: optional.text('Reason'),
+    reportedBackOn: optional.date('Reported back on', {
+      neededFor: 'whether feedback was reported back in time (R17)',
+    }),
+  },
+  { idKey: 'id' },
+);
+
+/**
  * The log of weekly action reminders (DESIGN §2, §7): one row per email sent, which is what
  * makes reminders go once per member per week however often the trigger runs. Only the menu's
  * trigger writes and reads it, so the snapshot leaves it out (`MENU_LOG_TAB_NAMES`).
@@ -178,6 +232,8 @@ export const BOARD_TABS = [
   PROJECTS_TAB,
   TASKS_TAB,
   CIRCULATION_TAB,
+  INVOLVEMENT_TAB,
+  FEEDBACK_TAB,
   REMINDERS_SENT_TAB,
   SETTINGS_TAB,
 ] as const;

@@ -17,6 +17,8 @@ export const TAB_NAMES = [
   'Projects',
   'Tasks',
   'Circulation',
+  'Involvement',
+  'Feedback',
   'Settings',
 ] as const;
 export type DataTabName = (typeof TAB_NAMES)[number];
@@ -95,3 +97,20 @@ export const CO_PRODUCTION_ACTIVITIES = [
 export const PROJECT_STATUSES = ['Active', 'Monitoring', 'Closed'] as const;
 export const TASK_STATUSES = ['To do', 'Done', 'Not needed'] as const;
 export const AUDIENCES = ['Borough Partnership', 'Senior Head', 'DMT'] as const;
+
+/** What a member gave their time to (the Involvement tab, R16). */
+export const INVOLVEMENT_ACTIVITIES = [
+  'Board meeting',
+  'Co-planning',
+  'Co-design',
+  'Co-delivery',
+  'Co-evaluation',
+  'Preparation',
+  'Training',
+  'Other',
+] as const;
+export const PAYMENT_STATUSES = ['Not claimed', 'Claimed', 'Paid', 'Declined'] as const;
+/** "You said, we did" (the Feedback tab, R17). */
+export const FEEDBACK_STATUSES = ['Open', 'Acted on', 'Not acted on'] as const;
+/** Formats the product produces; the others are arranged by an officer (R18). */
+export const PRODUCED_FORMATS = ['Standard', 'Large print', 'Easy read'] as const;

@@ -4,25 +4,25 @@
  * through timing, and every configured token is compared on every request.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Role } from './graphql/context';
+import type { TokenRole } from './graphql/context';
 
-export const ROLES: readonly Role[] = ['OFFICER', 'PARTNER'];
+export const ROLES: readonly TokenRole[] = ['OFFICER', 'PARTNER', 'REFRESH'];
 
 export interface TokenTable {
   /** The role for a presented token, or null. */
-  roleOf(token: string): Role | null;
+  roleOf(token: string): TokenRole | null;
   readonly size: number;
 }
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
-export function tokenTable(entries: readonly (readonly [token: string, role: Role])[]): TokenTable {
+export function tokenTable(entries: readonly (readonly [token: string, role: TokenRole])[]): TokenTable {
   const hashed = entries.map(([token, role]) => ({ hash: digest(token), role }));
   return {
     size: hashed.length,
-    roleOf(token: string): Role | null {
+    roleOf(token: string): TokenRole | null {
       const presented = digest(token);
-      let found: Role | null = null;
+      let found: TokenRole | null = null;
       for (const entry of hashed) {
         // No early exit: the time taken does not depend on which entry matched.
         if (timingSafeEqual(entry.hash, presented) && found === null) found = entry.role;

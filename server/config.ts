@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { ROLES } from './auth';
-import type { Role } from './graphql/context';
+import type { TokenRole } from './graphql/context';
 
 export type SourceConfig =
   | { readonly kind: 'workbook'; readonly path: string | null }
@@ -24,7 +24,7 @@ export interface ServerConfig {
   readonly refreshSeconds: number;
   /** The least time between two reads asked for by refresh hints (DESIGN §9). */
   readonly refreshHintSeconds: number;
-  readonly tokens: readonly (readonly [string, Role])[];
+  readonly tokens: readonly (readonly [string, TokenRole])[];
   /** Tokens made up at start-up because none were configured (printed once, for local use). */
   readonly generatedTokens: boolean;
   readonly port: number;
@@ -234,7 +234,7 @@ export function corsOrigins(raw: string | undefined): string[] {
  * BOARD_TOKENS_FILE; blank lines and `#` comments are skipped). Throws with every malformed
  * pair's number, never the token.
  */
-export function parseTokenPairs(text: string, origin: string): [string, Role][] {
+export function parseTokenPairs(text: string, origin: string): [string, TokenRole][] {
   const { pairs, problems } = readTokenPairs(text, origin);
   if (problems.length > 0) throw new ConfigError(problems);
   return pairs;
@@ -244,20 +244,20 @@ export function parseTokenPairs(text: string, origin: string): [string, Role][] 
 function readTokenPairs(
   text: string,
   origin: string,
-): { pairs: [string, Role][]; problems: string[] } {
+): { pairs: [string, TokenRole][]; problems: string[] } {
   const entries = text
     .split(/[,\n\r]+/)
     .map((pair) => pair.trim())
     .filter((pair) => pair !== '' && !pair.startsWith('#'));
   const problems: string[] = [];
-  const pairs = entries.flatMap((pair, index): [string, Role][] => {
+  const pairs = entries.flatMap((pair, index): [string, TokenRole][] => {
     const separator = pair.lastIndexOf(':');
     const token = pair.slice(0, separator).trim();
     const role = pair
       .slice(separator + 1)
       .trim()
       .toUpperCase();
-    if (separator <= 0 || !ROLES.includes(role as Role)) {
+    if (separator <= 0 || !ROLES.includes(role as TokenRole)) {
       problems.push(
         `${origin}: entry ${index + 1} should be ${ROLES.map((name) => `token:${name}`).join(' or ')}.`,
       );
@@ -269,7 +269,7 @@ function readTokenPairs(
       );
       return [];
     }
-    return [[token, role as Role]];
+    return [[token, role as TokenRole]];
   });
   return { pairs, problems };
 }
@@ -277,14 +277,14 @@ function readTokenPairs(
 const MIN_TOKEN_LENGTH = 16;
 
 interface ConfiguredTokens {
-  readonly pairs: [string, Role][];
+  readonly pairs: [string, TokenRole][];
   /** Whether BOARD_TOKENS or BOARD_TOKENS_FILE was set at all (even if wrongly). */
   readonly given: boolean;
   readonly problems: string[];
 }
 
 function configuredTokens(env: Env): ConfiguredTokens {
-  const pairs: [string, Role][] = [];
+  const pairs: [string, TokenRole][] = [];
   const problems: string[] = [];
   const read = (text: string, origin: string) => {
     const found = readTokenPairs(text, origin);
@@ -347,7 +347,7 @@ function host(raw: string | undefined): string {
 
 function metricsToken(
   raw: string | undefined,
-  boardTokens: readonly [string, Role][],
+  boardTokens: readonly [string, TokenRole][],
 ): string | null {
   const token = raw?.trim();
   if (!token) return null;

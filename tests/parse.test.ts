@@ -43,6 +43,8 @@ function workbook(tabs: Record<string, RawGrid | undefined>): WorkbookGrids {
     Projects: [['Project ID', 'Name', 'Stage', 'Phase', 'Status']],
     Tasks: [['Task ID', 'Project ID', 'Task', 'Phase', 'Responsible', 'Status']],
     Circulation: [['Pack ID', 'Meeting ID', 'Audience', 'Generated at']],
+    Involvement: [['Entry ID', 'Member ID', 'Date', 'Activity']],
+    Feedback: [['Feedback ID', 'Date raised', 'You said', 'Status']],
     Settings: [['Key', 'Value']],
     ...tabs,
   };

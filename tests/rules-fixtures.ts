@@ -16,6 +16,9 @@ export interface BoardRows {
   Actions: Row[];
   Projects: Row[];
   Tasks: Row[];
+  /** Optional: a board without entries has the tab with its headers only. */
+  Involvement?: Row[];
+  Feedback?: Row[];
   Settings: Record<string, RawCell>;
 }
 
@@ -157,6 +160,8 @@ export function snapshotOf(rows: BoardRows): BoardSnapshot {
     Projects: gridOf('Projects', rows.Projects),
     Tasks: gridOf('Tasks', rows.Tasks),
     Circulation: gridOf('Circulation', []),
+    Involvement: gridOf('Involvement', rows.Involvement ?? []),
+    Feedback: gridOf('Feedback', rows.Feedback ?? []),
     Settings: [['Key', 'Value'], ...Object.entries(rows.Settings)],
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { bearerToken, type TokenTable } from '../auth';
-import type { Role } from '../graphql/context';
+import type { TokenRole } from '../graphql/context';
 import type { RequestStates } from './request-state';
 
 /** What one way of signing in makes of a request. */
@@ -16,7 +16,7 @@ export type Authentication =
   | { readonly outcome: 'absent' }
   /** A credential that grants nothing: refused, and no other authenticator is asked. */
   | { readonly outcome: 'invalid' }
-  | { readonly outcome: 'granted'; readonly role: Role };
+  | { readonly outcome: 'granted'; readonly role: TokenRole };
 
 export interface Authenticator {
   authenticate(request: Request, url: URL): Authentication;

@@ -75,7 +75,8 @@ export function graphiqlPage(options: GraphiqlPageOptions) {
         ? (options.sessionOf?.(request, url) ?? null)
         : null;
     const role = found.outcome === 'granted' ? found.role : (session?.role ?? null);
-    if (role === null || (role === 'PARTNER' && !options.demo)) return false;
+    // A REFRESH token reads nothing: the plugins after yoga's page refuse it (403).
+    if (role === null || role === 'REFRESH' || (role === 'PARTNER' && !options.demo)) return false;
     const token = found.outcome === 'granted' ? graphiqlPageToken(request, url) : session?.token;
     const headers = token ? JSON.stringify({ Authorization: `Bearer ${token}` }) : undefined;
     const tabs = exampleTabs(today(), headers);

@@ -4,13 +4,13 @@
  * context, because most of it is known before a context exists (and some requests, such as
  * `GET /health` or a pack download, never get one).
  */
-import type { Role } from '../graphql/context';
+import type { TokenRole } from '../graphql/context';
 
 export interface RequestState {
   /** `performance.now()` when the request reached the server's own plugins. */
   startedAt?: number;
-  /** Set once authentication has granted one. */
-  role?: Role;
+  /** Set once authentication has granted one (REFRESH ends at the refresh hook, or with 403). */
+  role?: TokenRole;
   /** The operation name the client sent, if any (never the query text). */
   operation?: string;
   /** The request's path, as first parsed (for the log line). */

@@ -370,6 +370,17 @@ export function useSessionRoutes(options: SessionRoutesOptions): Plugin {
         { 'www-authenticate': 'Bearer realm="co-production-board"' },
       );
     }
+    if (role === 'REFRESH') {
+      // It may only ask for the board to be read again (DESIGN §9): it reads nothing.
+      return html(
+        403,
+        signInPage({
+          next,
+          error:
+            'That token is the spreadsheet’s live-updates token and cannot open the portal. Use the partner or officer token the board’s officers gave you.',
+        }),
+      );
+    }
     // A new ID at every sign-in: a session ID planted before it is worth nothing after.
     if (current !== null) sessions.end(current);
     const id = sessions.start(token, role);

@@ -577,6 +577,8 @@ export const FIXTURE_GRIDS: WorkbookGrids = {
   Circulation: [
     ['Pack ID', 'Meeting ID', 'Audience', 'Generated at', 'SHA-256', 'Sent on', 'Notes'],
   ],
+  Involvement: [['Entry ID', 'Member ID', 'Date', 'Activity']],
+  Feedback: [['Feedback ID', 'Date raised', 'You said', 'Status']],
 };
 
 /** Sheet IDs of the members who have not agreed to be named. */
