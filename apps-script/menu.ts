@@ -14,6 +14,7 @@ import {
 } from './handlers/circulation-pack';
 import { followUpActions } from './handlers/follow-up';
 import { draftFollowUpEmails } from './handlers/follow-up-drafts';
+import { draftMeetingInvitations } from './handlers/invitations';
 import { onBoardChange, turnOnLiveUpdates } from './handlers/live-updates';
 import { planNextMeeting } from './handlers/plan-meeting';
 import { recordAttendance } from './handlers/record-attendance';
@@ -80,13 +81,15 @@ export const MENU_ITEMS: readonly MenuItem[] = [
  * The globals that dialogs and triggers call: DESIGN §7's `draftCirculationPack(meetingId,
  * audience)` (the pack dialog's button), `sendActionReminders()` (the weekly trigger),
  * `draftFollowUpEmails()` (the follow-up sidebar's button) and `onBoardChange(e)` (the change
- * trigger of live updates), and the pack dialog's own `previewCirculationPack(meetingId,
- * audience)`, which builds the pack it shows.
+ * trigger of live updates), the pack dialog's own `previewCirculationPack(meetingId,
+ * audience)`, which builds the pack it shows, and `draftMeetingInvitations(meetingId)` (the
+ * "Plan next meeting" dialog's button).
  */
 export const CALLABLE_GLOBALS: readonly CallableGlobal[] = [
   { functionName: 'draftCirculationPack', handler: draftCirculationPack },
   { functionName: 'sendActionReminders', handler: sendActionReminders },
   { functionName: 'draftFollowUpEmails', handler: draftFollowUpEmails },
+  { functionName: 'draftMeetingInvitations', handler: draftMeetingInvitations },
   { functionName: 'previewCirculationPack', handler: previewCirculationPack },
   { functionName: 'onBoardChange', handler: onBoardChange },
 ];

@@ -20,7 +20,7 @@ export interface CheckEntry {
   /** 1-based sheet row of `cell` (0 without one), for putting a tab's entries in row order. */
   readonly row: number;
   readonly severity: 'error' | 'warning';
-  /** The rule (R1...R11) for a finding; null for a data issue. */
+  /** The rule (R1-R11, R16-R18) for a finding; null for a data issue. */
   readonly rule: RuleId | null;
   readonly message: string;
   /** More cells of the same tab the entry is about (the other members a finding names). */
@@ -42,7 +42,10 @@ export interface CheckReport {
   readonly tabs: readonly CheckTab[];
   /** The entries no cell stands for, in the order found. */
   readonly wholeBoard: readonly CheckEntry[];
-  /** The rules' figures (R1 places filled, R6 balance), in rule order. */
+  /**
+   * The rules' figures and standing to-dos (R1 places filled, R6 balance, R18 formats to
+   * arrange), in rule order.
+   */
   readonly figures: readonly Finding[];
   readonly errors: number;
   readonly warnings: number;

@@ -15,13 +15,17 @@ export type CellKind =
   | { readonly type: 'date' }
   | { readonly type: 'dateTime' }
   | { readonly type: 'time' }
-  | { readonly type: 'number' }
+  /** `unit` gives the column its number format in the sheet (pounds as £1,234.50). */
+  | { readonly type: 'number'; readonly unit?: NumberUnit }
   | { readonly type: 'yesNo' }
   | { readonly type: 'list' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'enumList'; readonly values: readonly string[] }
   /** A reference to the ID of a row in another tab; `list` when several are allowed. */
   | { readonly type: 'ref'; readonly tab: TabName; readonly list: boolean };
+
+/** What a number column counts, when it is a quantity with a unit (DESIGN §2). */
+export type NumberUnit = 'hours' | 'pounds';
 
 /** What the sheet says about a column, beside the zod schema of its value. */
 export interface ColumnMeta {
@@ -133,8 +137,13 @@ export const optional = {
       { type: 'time' },
       false,
     ),
-  number: (header: string, schema: z.ZodNumber = z.number()) =>
-    column(schema.nullable().default(null), header, { type: 'number' }, false),
+  number: (header: string, schema: z.ZodNumber = z.number(), unit?: NumberUnit) =>
+    column(
+      schema.nullable().default(null),
+      header,
+      unit === undefined ? { type: 'number' } : { type: 'number', unit },
+      false,
+    ),
   /**
    * Yes/No (or a checkbox); blank is No, or Yes with `blankIs: true` (a member gets reminders
    * unless they said No). An unticked checkbox is an explicit No either way.

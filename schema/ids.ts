@@ -1,9 +1,10 @@
 /**
  * IDs for the rows the menus and the server add (meetings, projects, tasks, circulation packs,
- * and any tab to come): one allocator, and each tab's style of ID on top of it. IDs are free
- * text that officers also type, so a new one follows the board's own style where it has one,
- * and is never one already in the tab, compared as people read IDs (trimmed, any case): two
- * IDs that differ only in case would be one ID to anyone reading the sheet.
+ * involvement entries, and any tab to come): one allocator, and each tab's style of ID on top
+ * of it. IDs are free text that officers also type, so a new one follows the board's own
+ * style where it has one, and is never one already in the tab, compared as people read IDs
+ * (trimmed, any case): two IDs that differ only in case would be one ID to anyone reading the
+ * sheet.
  */
 import type { IsoDate } from './dates';
 import type { AUDIENCES } from './layout';
@@ -36,13 +37,14 @@ export function padded(n: number, digits: number): string {
 }
 
 /**
- * The next ID in the style of the last numbered one (P04 → P05; the highest with that prefix
- * plus one, so a gap is never filled in), or `prefix` and `digits` for the tab's first.
+ * Hands out new IDs in the style of the last numbered one (P04 → P05, P06, ...; from the
+ * highest with that prefix plus one, so a gap is never filled in), or `prefix` and `digits`
+ * for the tab's first.
  */
-export function nextNumberedId(
+export function numberedIdAllocator(
   ids: readonly string[],
   first: { readonly prefix: string; readonly digits: number },
-): string {
+): () => string {
   const numbered = ids
     .map((id) => /^(.*?)(\d+)$/.exec(id))
     .filter((match): match is RegExpExecArray => match !== null);
@@ -55,7 +57,15 @@ export function nextNumberedId(
       .filter((match) => (match[1] as string).toLowerCase() === prefix.toLowerCase())
       .map((match) => Number(match[2])),
   );
-  return idAllocator(ids, (n) => `${prefix}${padded(n, digits)}`, highest + 1)();
+  return idAllocator(ids, (n) => `${prefix}${padded(n, digits)}`, highest + 1);
+}
+
+/** The next ID in the style of the last numbered one (see `numberedIdAllocator`). */
+export function nextNumberedId(
+  ids: readonly string[],
+  first: { readonly prefix: string; readonly digits: number },
+): string {
+  return numberedIdAllocator(ids, first)();
 }
 
 /** A new project's ID: P01, P02, ... or the board's own numbering. */
@@ -85,6 +95,14 @@ export function newMeetingId(
     meetings.map((meeting) => meeting.id),
     (copy) => (copy === 1 ? base : `${base}-${copy}`),
   )();
+}
+
+/**
+ * New Involvement Entry IDs, in turn: E0001, E0002, ... or the board's own numbering (the
+ * entries officers typed), never one already in the tab.
+ */
+export function involvementIdAllocator(entryIds: readonly string[]): () => string {
+  return numberedIdAllocator(entryIds, { prefix: 'E', digits: 4 });
 }
 
 type Audience = (typeof AUDIENCES)[number];

@@ -2,6 +2,9 @@
  * The figures about people that partners get (DESIGN §4), in the API and in packs alike: the
  * balance of active members and attendance by constituency, each through the small-number rule
  * (`small-numbers.ts`). Officers get the plain counts from the rules (R6, R15) instead.
+ * Involvement (R16) is protected the same way, month by month, in `partner-involvement.ts`.
+ * Who works on each project, by constituency, is here too (`partnerProjectPeople`): the API's
+ * `Project.membersByConstituency` and the packs' project updates give partners the same figure.
  *
  * A meeting's attendance table is protected as a whole, with its column totals (which packs
  * print) and with its row totals treated as known, since a meeting's register is usually its
@@ -11,7 +14,8 @@
  */
 import { ATTENDANCE_VALUES, CONSTITUENCIES } from './layout';
 import { agreedToBeNamed } from './packs/names';
-import type { Member } from './records';
+import { projectConstituencies, projectPeople } from './project-constituencies';
+import type { Member, Project } from './records';
 import { activeMembers } from './rules/co-chairs';
 import { protectTable, sumReported, type Tally } from './small-numbers';
 import type { BoardSnapshot } from './snapshot';
@@ -144,5 +148,50 @@ export function partnerBalance(snapshot: BoardSnapshot): PartnerBalance {
       count: table.cells[row]?.[0] ?? null,
     })),
     activeMembers: table.columnTotals[0] ?? null,
+  };
+}
+
+export interface PartnerProjectPeople {
+  /** The constituencies with someone on the project, in the sheet's order; null: not shown. */
+  readonly byConstituency: readonly {
+    readonly constituency: Constituency;
+    readonly members: number | null;
+  }[];
+  /** Everyone on the project (lead and members, each once); null: not shown. */
+  readonly total: number | null;
+}
+
+/**
+ * A project's people by constituency as partners may see them, in the API and in packs alike:
+ * each count through the small-number rule with its total (`protectTable`, the same protection
+ * as the board's balance), so no figure counts 1 to `Smallest reported group` - 1 members who
+ * have not agreed to be named.
+ */
+export function partnerProjectPeople(
+  snapshot: BoardSnapshot,
+  project: Pick<Project, 'leadId' | 'memberIds'>,
+): PartnerProjectPeople {
+  const people = projectPeople(project, snapshot.memberById);
+  const counts = projectConstituencies(project, snapshot.memberById);
+  const tallies = counts.map(({ constituency }) => {
+    const members = people.filter((person) => person.constituency === constituency);
+    return [
+      {
+        value: members.length,
+        withheld: members.filter((member) => !agreedToBeNamed(member)).map((member) => member.id),
+      },
+    ];
+  });
+  // One column with its total, protected as the board's balance is (rows not taken as known).
+  const table = protectTable(tallies, {
+    smallest: snapshot.settings.smallestReportedGroup,
+    rowTotalsKnown: false,
+  });
+  return {
+    byConstituency: counts.map(({ constituency }, row) => ({
+      constituency,
+      members: table.cells[row]?.[0] ?? null,
+    })),
+    total: counts.length === 0 ? 0 : (table.columnTotals[0] ?? null),
   };
 }

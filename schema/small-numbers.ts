@@ -62,6 +62,14 @@ export interface TableOptions {
    * worked out exactly.
    */
   readonly rowTotalsKnown: boolean;
+  /**
+   * Cells to withhold from the start for a reason of the caller's (same shape as the tallies):
+   * another rule about the same figures, say. They are then treated as any withheld cell, so
+   * the complementary figures protect them too.
+   */
+  readonly alsoWithheld?: readonly (readonly boolean[])[];
+  /** Totals to withhold from the start, one per column, for the same kind of reason. */
+  readonly totalsAlsoWithheld?: readonly boolean[];
 }
 
 type Cell = readonly [row: number, column: number];
@@ -95,13 +103,20 @@ export function protectTable(
   const totalOf = (column: number) =>
     columnCells(column).reduce((sum, cell) => sum + tally(cell).value, 0);
 
-  const hidden = tallies.map((row) => row.map((cell) => small(cell.withheld.length)));
+  const hidden = tallies.map((row, rowIndex) =>
+    row.map(
+      (cell, column) =>
+        small(cell.withheld.length) || options.alsoWithheld?.[rowIndex]?.[column] === true,
+    ),
+  );
   const isHidden = ([row, column]: Cell) => hidden[row]?.[column] === true;
   const hide = ([row, column]: Cell) => {
     (hidden[row] as boolean[])[column] = true;
   };
-  const totalHidden = Array.from({ length: columns }, (_, column) =>
-    small(withheldIn(columnCells(column))),
+  const totalHidden = Array.from(
+    { length: columns },
+    (_, column) =>
+      small(withheldIn(columnCells(column))) || options.totalsAlsoWithheld?.[column] === true,
   );
 
   /** The shown cell to withhold next: it must add people who have not consented (it then

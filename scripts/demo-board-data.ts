@@ -17,6 +17,8 @@ import {
   ACTIONS_TAB,
   ATTENDANCE_TAB,
   CIRCULATION_TAB,
+  FEEDBACK_TAB,
+  INVOLVEMENT_TAB,
   MEETINGS_TAB,
   MEMBERS_TAB,
   PROJECTS_TAB,
@@ -27,6 +29,8 @@ import {
 } from '../schema/layout';
 import { actionRecords } from './demo-board/actions';
 import { Chance, SEED } from './demo-board/chance';
+import { feedbackRecords } from './demo-board/feedback';
+import { involvementRecords } from './demo-board/involvement';
 import { meetingRecords, meetingsAndAttendance } from './demo-board/meetings';
 import { memberRecords } from './demo-board/members';
 import { projectRecords, taskRecords } from './demo-board/projects';
@@ -63,6 +67,8 @@ export function demoBoardRows(asOf: IsoDate): DemoBoardRows {
     Projects: tabRows(PROJECTS_TAB, projectRecords()),
     Tasks: tabRows(TASKS_TAB, tasks),
     Circulation: [headerRow(CIRCULATION_TAB)],
+    Involvement: tabRows(INVOLVEMENT_TAB, involvementRecords(asOf, meetings, attendance)),
+    Feedback: tabRows(FEEDBACK_TAB, feedbackRecords(asOf, meetings)),
     'Reminders sent': [headerRow(REMINDERS_SENT_TAB)],
     Settings: settingsRows(),
   };

@@ -16,7 +16,9 @@ export interface TokenTable {
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
-export function tokenTable(entries: readonly (readonly [token: string, role: TokenRole])[]): TokenTable {
+export function tokenTable(
+  entries: readonly (readonly [token: string, role: TokenRole])[],
+): TokenTable {
   const hashed = entries.map(([token, role]) => ({ hash: digest(token), role }));
   return {
     size: hashed.length,

@@ -33,9 +33,23 @@ export interface ServerConfig {
   readonly corsOrigins: readonly string[];
   /** A token that may read `GET /metrics` and nothing else (`METRICS_TOKEN`); null if unset. */
   readonly metricsToken: string | null;
+  /** The portal's sessions (`BOARD_SESSION_HOURS`, `BOARD_SECURE_COOKIES`; DESIGN §8). */
+  readonly sessions: SessionSettings;
   /** Things worth saying that do not stop the server (a setting's name misspelt, say). */
   readonly warnings: readonly string[];
 }
+
+export interface SessionSettings {
+  /** How long a portal session lasts from sign-in. */
+  readonly lifetimeSeconds: number;
+  /** 'auto': Secure cookies over HTTPS (or X-Forwarded-Proto https); 'always': on every request. */
+  readonly secureCookies: 'auto' | 'always';
+}
+
+/** A working day and the evening after it; a lost laptop's session ends by the next day. */
+const DEFAULT_SESSION_HOURS = 24;
+/** A month: any longer, a partner who has left keeps reading the board. */
+const MAX_SESSION_HOURS = 24 * 31;
 
 /**
  * What is wrong with the configuration: every problem found, not only the first, so that an
@@ -59,7 +73,8 @@ export class ConfigError extends Error {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Every setting the server reads (DESIGN §6, plus `BOARD_CORS_ORIGINS` and `METRICS_TOKEN`),
+ * Every setting the server reads (DESIGN §6, plus `BOARD_CORS_ORIGINS`, `METRICS_TOKEN`,
+ * `BOARD_SESSION_HOURS` and `BOARD_SECURE_COOKIES`),
  * once: `npm start -- --help` prints this table, and a `BOARD_…` name not in it is reported as
  * probably misspelt.
  */
@@ -96,6 +111,11 @@ export const SETTINGS: readonly { readonly name: string; readonly meaning: strin
   { name: 'BOARD_TOKENS_FILE', meaning: 'a file of token:ROLE pairs, one a line (# comments)' },
   { name: 'BOARD_CORS_ORIGINS', meaning: 'web origins allowed to call the API from a browser' },
   { name: 'METRICS_TOKEN', meaning: 'a token for GET /metrics only (officer tokens work too)' },
+  { name: 'BOARD_SESSION_HOURS', meaning: 'hours a portal sign-in lasts (24; at most 744)' },
+  {
+    name: 'BOARD_SECURE_COOKIES',
+    meaning: 'auto (Secure cookies over HTTPS; default) or always (behind a proxy that hides it)',
+  },
   { name: 'PORT', meaning: 'port to listen on (4000; 0 picks a free one)' },
   { name: 'HOST', meaning: 'address to listen on (127.0.0.1; 0.0.0.0 in a container)' },
 ];
@@ -182,6 +202,11 @@ export function readConfig(env: Env, options: ReadConfigOptions = {}): ServerCon
     host: take(() => host(env.HOST), '127.0.0.1'),
     corsOrigins: take(() => corsOrigins(env.BOARD_CORS_ORIGINS), []),
     metricsToken: take(() => metricsToken(env.METRICS_TOKEN, configured.pairs), null),
+    sessions: {
+      lifetimeSeconds:
+        take(() => sessionHours(env.BOARD_SESSION_HOURS), DEFAULT_SESSION_HOURS) * 3600,
+      secureCookies: take(() => secureCookies(env.BOARD_SECURE_COOKIES), 'auto'),
+    },
     warnings: unknownSettings(env),
   };
   if (env.BOARDS_FILE?.trim()) {
@@ -259,7 +284,7 @@ function readTokenPairs(
       .toUpperCase();
     if (separator <= 0 || !ROLES.includes(role as TokenRole)) {
       problems.push(
-        `${origin}: entry ${index + 1} should be ${ROLES.map((name) => `token:${name}`).join(' or ')}.`,
+        `${origin}: entry ${index + 1} should be ${wordList(ROLES.map((name) => `token:${name}`))}.`,
       );
       return [];
     }
@@ -275,6 +300,13 @@ function readTokenPairs(
 }
 
 const MIN_TOKEN_LENGTH = 16;
+
+/** `a, b or c`. */
+function wordList(words: readonly string[]): string {
+  return words.length <= 1
+    ? words.join('')
+    : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
 
 interface ConfiguredTokens {
   readonly pairs: [string, TokenRole][];
@@ -314,6 +346,33 @@ function positiveNumber(env: Env, name: string, fallback: number): number {
     throw new ConfigError(`${name} should be a number of seconds above 0, not "${raw}".`);
   }
   return value;
+}
+
+/** `BOARD_SESSION_HOURS`: how long a portal sign-in lasts, in hours (fractions allowed). */
+function sessionHours(raw: string | undefined): number {
+  const given = raw?.trim();
+  if (!given) return DEFAULT_SESSION_HOURS;
+  const hours = Number(given);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_SESSION_HOURS) {
+    throw new ConfigError(
+      `BOARD_SESSION_HOURS should be a number of hours above 0 and at most ${MAX_SESSION_HOURS} (a month), such as 8 or 24, not "${given}".`,
+    );
+  }
+  return hours;
+}
+
+/**
+ * `BOARD_SECURE_COOKIES`: `auto` marks the portal's cookie Secure when the request came over
+ * HTTPS (its own address, or `X-Forwarded-Proto: https` from a proxy); `always` marks it so on
+ * every request, for a proxy that ends HTTPS without saying so.
+ */
+function secureCookies(raw: string | undefined): 'auto' | 'always' {
+  const given = raw?.trim().toLowerCase();
+  if (!given || given === 'auto') return 'auto';
+  if (given === 'always') return 'always';
+  throw new ConfigError(
+    `BOARD_SECURE_COOKIES should be auto (Secure cookies over HTTPS, the default) or always (behind a proxy that ends HTTPS without sending X-Forwarded-Proto), not "${raw?.trim()}".`,
+  );
 }
 
 function port(raw: string | undefined): number {

@@ -32,10 +32,18 @@ function help(): string {
     ...SETTINGS.map((setting) => `  ${setting.name.padEnd(width)}  ${setting.meaning}`),
     '',
     'Open: GET /health. Everything else needs "Authorization: Bearer <token>";',
-    'GET /metrics takes an officer token or METRICS_TOKEN.',
+    'GET /metrics takes an officer token or METRICS_TOKEN; a REFRESH token may only',
+    "POST /hooks/sheet-changed (the sheet's live updates).",
     'Every problem with the settings is listed at start, and the server exits with status 1.',
   ].join('\n');
 }
+
+/**
+ * How long a request waits, before the board has been read once, for a first read that has not
+ * answered: a source that is down fails at once and is said at once, and one that hangs is
+ * said within 2 seconds instead of after its timeout (15 s) and retries.
+ */
+const FIRST_READ_WAIT_MS = 1_500;
 
 const writeLine = (line: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -88,6 +96,8 @@ async function main(args: string[]): Promise<void> {
   const source = protectDemoBoard(sourceFromConfig(config.source), config.demo);
   const cache = new SnapshotCache(source, {
     refreshSeconds: config.refreshSeconds,
+    hintSeconds: config.refreshHintSeconds,
+    firstReadWaitMs: FIRST_READ_WAIT_MS,
     log: (event) => {
       metrics.snapshotEvent(event);
       writeLine({ time: new Date().toISOString(), ...event });
@@ -102,6 +112,7 @@ async function main(args: string[]): Promise<void> {
     log: writeLine,
     metrics,
     metricsToken: config.metricsToken,
+    sessions: config.sessions,
   });
   // Header, request and keep-alive timeouts and a connection cap that slow clients cannot
   // fill: see http-server.ts.
@@ -117,11 +128,10 @@ async function main(args: string[]): Promise<void> {
   }
 
   // Read the board before the first request, so that it is answered at once. A failure here
-  // is not fatal: requests get a clear error until a read succeeds.
+  // is not fatal: requests get a clear error until a read succeeds (the retries go on).
   cache.get().catch((error: unknown) => {
-    console.error(
-      `The board could not be read yet: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // The message says "The board could not be read yet: <why>" itself.
+    console.error(error instanceof Error ? error.message : String(error));
   });
 
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

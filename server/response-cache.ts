@@ -13,9 +13,10 @@
  * - identical requests that miss together share one execution: the first runs the operation,
  *   the others wait for its answer (single flight), so a new snapshot, which empties the store,
  *   costs one execution per distinct query rather than one per waiting request.
- * - an answer from a stale snapshot is kept too, without its `extensions.stale`, which is added
- *   to the bytes for each request (its age changes every second, and partners get the gist
- *   only), so an outage does not make every request execute.
+ * - an answer is kept without `extensions.asOf` and `extensions.stale`, which are added to the
+ *   bytes for each request: a read that finds the board unchanged keeps the version (and the
+ *   kept answers) but moves `asOf` on, a stale snapshot's age changes every second, and partners
+ *   get the gist of why only. So an outage does not make every request execute either.
  *
  * Whatever partners send, the memory this holds is bounded:
  * - the key is the operation as parsed and printed (no comments, no spacing, no operation name,
@@ -51,7 +52,7 @@ import { BoundedLru, stringBytes } from './bounded-lru';
 import type { Role } from './graphql/context';
 import { MAX_TOKENS } from './plugins/armor';
 import { MAX_OPERATION_NAME_LENGTH, MAX_REQUEST_BODY_BYTES } from './plugins/request-limits';
-import { staleExtensionFor } from './plugins/stale-extension';
+import { snapshotExtensionsJson } from './plugins/stale-extension';
 import type { CachedSnapshot, StaleInfo } from './snapshot-cache';
 
 /** 16 MB of answers: the partner report weighs about 11 KB, so hundreds of distinct ones fit. */
@@ -68,7 +69,9 @@ export interface ResponseCacheOptions {
    * The version (and staleness) of the snapshot this request is answered from. The request's
    * snapshot is the context's, taken once per request elsewhere; the cache only keys by it.
    */
-  readonly snapshotOf: (request: Request) => Promise<Pick<CachedSnapshot, 'version' | 'stale'>>;
+  readonly snapshotOf: (
+    request: Request,
+  ) => Promise<Pick<CachedSnapshot, 'version' | 'stale' | 'readAt'>>;
   readonly roleOf: (request: Request) => Role | undefined;
   readonly todayOf: () => string;
   /** The GraphQL endpoint's path ('/graphql'): the only path answered from `onRequest`. */
@@ -90,12 +93,12 @@ export interface ResponseCacheOptions {
  * in one or two bytes a character).
  */
 export interface CachedAnswer {
-  /** The JSON body as sent for a fresh snapshot (never with `extensions.stale`). */
+  /** The JSON body as executed, without `extensions.asOf` and `extensions.stale`. */
   readonly body: string;
   /** Its length in UTF-8, for Content-Length. */
   readonly bytes: number;
   readonly contentType: string;
-  /** Whether the body has an `extensions` object (the stale extension goes into it). */
+  /** Whether the body has an `extensions` object (asOf and stale go into it). */
   readonly hasExtensions: boolean;
 }
 
@@ -133,6 +136,7 @@ interface Keyed {
   readonly version: number;
   readonly role: Role;
   readonly stale: StaleInfo | null;
+  readonly readAt: number;
 }
 
 /** A request executing an operation others may be waiting for. */
@@ -214,13 +218,15 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
   async function keyOf(request: Request, signature: string | null): Promise<Keyed | null> {
     const role = options.roleOf(request);
     if (!role || signature === null) return null;
-    let cached: Pick<CachedSnapshot, 'version' | 'stale'>;
+    let cached: Pick<CachedSnapshot, 'version' | 'stale' | 'readAt'>;
     try {
       cached = await options.snapshotOf(request);
     } catch {
       return null; // the context reports the failure
     }
-    if (cached.version !== version) {
+    // Only a newer snapshot clears: a late request still on the older one must not empty the
+    // cache of answers from the newer (its own key holds its version, so it cannot be mixed up).
+    if (cached.version > version) {
       answers.clear();
       version = cached.version;
     }
@@ -233,7 +239,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       request.headers.get('accept') ?? '',
       signature,
     ].join('\u0000');
-    return { key, version: cached.version, role, stale: cached.stale };
+    return { key, version: cached.version, role, stale: cached.stale, readAt: cached.readAt };
   }
 
   /**
@@ -265,18 +271,14 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     return null;
   }
 
-  /** The body for this request: the kept one, with `extensions.stale` when the snapshot is. */
+  /** The body for this request: the kept one, with `extensions.asOf` (and `stale`). */
   function bodyFor(answer: CachedAnswer, keyed: Keyed): { body: string; bytes: number } {
-    const stale = staleExtensionFor(keyed.role, keyed.stale);
-    if (!stale) return answer;
-    const staleJson = JSON.stringify(stale);
-    // `{"data":…}` → `{"data":…,"extensions":{"stale":…}}`; `{…,"extensions":{…}}` →
-    // `{…,"extensions":{…,"stale":…}}`: what the stale extension makes of an executed answer.
-    const cut = answer.hasExtensions ? 2 : 1;
-    const tail = answer.hasExtensions
-      ? `,"stale":${staleJson}}}`
-      : `,"extensions":{"stale":${staleJson}}}`;
-    const body = answer.body.slice(0, -cut) + tail;
+    const members = snapshotExtensionsJson(keyed.role, keyed);
+    // `{"data":…}` → `{"data":…,"extensions":{"asOf":…}}`; `{…,"extensions":{…}}` →
+    // `{…,"extensions":{…,"asOf":…}}`: what plugins/stale-extension.ts makes of an executed one.
+    const body = answer.hasExtensions
+      ? `${answer.body.slice(0, -2)},${members}}}`
+      : `${answer.body.slice(0, -1)},"extensions":{${members}}}`;
     return { body, bytes: Buffer.byteLength(body, 'utf8') };
   }
 
@@ -344,9 +346,14 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       return {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result || result.errors) return;
-          // Kept without the stale extension, which each request gets added for itself (and
+          // Kept without asOf and stale, which each request gets added for itself (and
           // without `http`, which yoga never sends).
-          const { stale: _stale, http: _http, ...extensions } = result.extensions ?? {};
+          const {
+            asOf: _asOf,
+            stale: _stale,
+            http: _http,
+            ...extensions
+          } = result.extensions ?? {};
           const hasExtensions = Object.keys(extensions).length > 0;
           leader.body = JSON.stringify(
             hasExtensions ? { ...result, extensions } : { ...result, extensions: undefined },

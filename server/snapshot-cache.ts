@@ -15,9 +15,17 @@
  * - A source that can build snapshots itself (`readSnapshot`, off the main thread) is asked
  *   for one; otherwise its grids are built here.
  * - After a failed refresh the next one starts no sooner than `refreshSeconds` after it ended,
- *   so an outage costs at most one refresh cycle per interval.
- * - Before the first good read there is nothing to serve: callers wait for the read (with its
- *   retries) and get a clear error if it fails; the next call tries again.
+ *   so an outage costs at most one refresh cycle per interval. The same holds before the first
+ *   good read: a board that cannot be opened (not shared, no such file) is asked again once per
+ *   interval, however many requests arrive meanwhile.
+ * - Before the first good read there is nothing to serve: callers wait for the first attempt
+ *   only, never for its retries, and get a clear error (`BoardNotReadError`) as soon as it
+ *   fails; the retries go on behind. `getNow()` waits at most `firstReadWaitMs` even for an
+ *   attempt that has not answered (a source that hangs).
+ * - Refresh hints (`hint()`, DESIGN §9) ask for a read now. Hints arriving together cost one
+ *   read: while a read is in flight, any number of hints queue one more read, after it. Reads
+ *   started by hints are at least `hintSeconds` apart, and a hint while the source is failing
+ *   is ignored, so hints never add to the retry and backoff schedule.
  */
 import type { WorkbookGrids } from '../schema/grid';
 import { type BoardSnapshot, buildSnapshot } from '../schema/snapshot';
@@ -33,6 +41,8 @@ export interface StaleInfo {
 
 export interface CachedSnapshot {
   snapshot: BoardSnapshot;
+  /** `now()` (ms) when the read that produced or last confirmed it ended: `extensions.asOf`. */
+  readAt: number;
   /** Set whenever the snapshot is older than the refresh interval; goes to `extensions.stale`. */
   stale: StaleInfo | null;
   /** Bumped each time a new snapshot is built; unchanged grids keep it. */
@@ -57,6 +67,15 @@ export interface SnapshotCacheOptions {
   random?: () => number;
   /** How long a request waits for a refresh of an expired snapshot (default 1500 ms). */
   freshWaitMs?: number;
+  /**
+   * How long `getNow()` waits, before the first good read, for a first attempt that has not
+   * answered yet; then it rejects with "still being read". Default: until the attempt ends.
+   * The server sets it (index.ts) so that a source that hangs costs a request seconds, not the
+   * source's timeout.
+   */
+  firstReadWaitMs?: number;
+  /** The least time between two reads started by refresh hints (`BOARD_REFRESH_HINT_SECONDS`; 2). */
+  hintSeconds?: number;
   /** Structured events, e.g. `{ event: 'refresh', ok, ms, attempt, error? }`. */
   log?: (event: object) => void;
   /** Builds a snapshot from grids (tests count the builds); `buildSnapshot` by default. */
@@ -65,6 +84,39 @@ export interface SnapshotCacheOptions {
 
 export const REFRESH_IN_PROGRESS = 'refresh in progress';
 const DEFAULT_FRESH_WAIT_MS = 1_500;
+const DEFAULT_HINT_SECONDS = 2;
+
+export const STILL_READING =
+  'The board is still being read for the first time; try again in a few seconds.';
+
+/**
+ * There is no snapshot to serve yet. `reason` is the error of the last attempt, which can name
+ * a file or a spreadsheet, or null while the first attempt is still running.
+ */
+export class BoardNotReadError extends Error {
+  override readonly name = 'BoardNotReadError';
+  constructor(readonly reason: string | null) {
+    super(reason === null ? STILL_READING : `The board could not be read yet: ${reason}`);
+  }
+}
+
+/** What became of a refresh hint. */
+export type HintOutcome =
+  /** A read started for it. */
+  | 'reading'
+  /** A read will start once the read in flight ends, or once the hint interval has passed. */
+  | 'queued'
+  /** A read was already queued; this hint is served by it. */
+  | 'coalesced'
+  /** The source is failing: its retry and backoff schedule stands, and the hint adds nothing. */
+  | 'failing';
+
+export interface HintCounts {
+  /** Hints received. */
+  received: number;
+  /** Refresh cycles started by hints. */
+  reads: number;
+}
 
 interface Current {
   snapshot: BoardSnapshot;
@@ -80,6 +132,8 @@ interface Cycle {
   done: Promise<void>;
   /** Resolves when the cycle ends or its first attempt fails, whichever is first. */
   settledOrFailing: Promise<void>;
+  /** Set when `settledOrFailing` resolves. */
+  answered: boolean;
   /** `now()` when it started. */
   startedAt: number;
   /** The error that ended the cycle, or null if it succeeded (or is still running). */
@@ -95,6 +149,8 @@ export class SnapshotCache {
   readonly #customSleep: boolean;
   readonly #random: () => number;
   readonly #freshWaitMs: number;
+  readonly #firstReadWaitMs: number;
+  readonly #hintMs: number;
   readonly #log: (event: object) => void;
   readonly #build: (grids: WorkbookGrids) => BoardSnapshot;
 
@@ -105,6 +161,13 @@ export class SnapshotCache {
   #lastSuccessAt: number | null = null;
   #reads = 0;
   #version = 0;
+  #hints: HintCounts = { received: 0, reads: 0 };
+  /** A hint is waiting for a read that starts after it. */
+  #hintQueued = false;
+  /** A wait for the hint interval to pass is running. */
+  #hintWaiting = false;
+  /** `now()` when the last read started by a hint started. */
+  #lastHintReadAt: number | null = null;
 
   constructor(source: BoardSource, options: SnapshotCacheOptions) {
     this.#source = source;
@@ -115,6 +178,8 @@ export class SnapshotCache {
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.#random = options.random ?? Math.random;
     this.#freshWaitMs = options.freshWaitMs ?? DEFAULT_FRESH_WAIT_MS;
+    this.#firstReadWaitMs = options.firstReadWaitMs ?? Number.POSITIVE_INFINITY;
+    this.#hintMs = Math.max(0, options.hintSeconds ?? DEFAULT_HINT_SECONDS) * 1000;
     this.#build = options.build ?? buildSnapshot;
     const log = options.log;
     this.#log = (event) => {
@@ -131,30 +196,20 @@ export class SnapshotCache {
     return this.#reads;
   }
 
-  /** The snapshot to serve for a request. Rejects only while no read has ever succeeded. */
+  /**
+   * The snapshot to serve. Rejects (`BoardNotReadError`) only while no read has ever
+   * succeeded, as soon as the first attempt fails.
+   */
   async get(): Promise<CachedSnapshot> {
     const current = this.#current;
-    if (current === null) {
-      const cycle = this.#cycle ?? this.#startCycle();
-      await cycle.done;
-      if (cycle.error !== null || this.#current === null) {
-        throw new Error(
-          `The board could not be read yet: ${cycle.error ?? this.#lastError ?? 'unknown error'}`,
-        );
-      }
-      return this.#serve(this.#current);
-    }
+    if (current === null) return this.#firstRead(Number.POSITIVE_INFINITY);
 
     const now = this.#now();
     if (now - current.readAt < this.#refreshMs) return this.#serve(current);
 
     let cycle = this.#cycle;
     if (cycle === null) {
-      const ended = this.#lastCycleEndedAt;
-      // After a failure, wait a full interval before asking the source again.
-      if (this.#lastError !== null && ended !== null && now - ended < this.#refreshMs) {
-        return this.#serve(current);
-      }
+      if (this.#resting(now)) return this.#serve(current);
       cycle = this.#startCycle();
     }
     // The source is failing (or retrying after a failure): never make a request wait on it.
@@ -172,16 +227,29 @@ export class SnapshotCache {
    */
   async getNow(): Promise<CachedSnapshot> {
     const current = this.#current;
-    if (current === null) return this.get();
+    if (current === null) return this.#firstRead(this.#firstReadWaitMs);
     const now = this.#now();
     if (now - current.readAt < this.#refreshMs) return this.#serve(current);
-    if (this.#cycle === null) {
-      const ended = this.#lastCycleEndedAt;
-      // After a failure, wait a full interval before asking the source again.
-      const resting = this.#lastError !== null && ended !== null && now - ended < this.#refreshMs;
-      if (!resting) this.#startCycle();
-    }
+    if (this.#cycle === null && !this.#resting(now)) this.#startCycle();
     return this.#serve(current, { waitingGrace: true });
+  }
+
+  /**
+   * A refresh hint: the board has just been edited (DESIGN §9). Starts a read, or queues one
+   * read after the one in flight or once the hint interval has passed; never adds to what a
+   * failing source is asked.
+   */
+  hint(): HintOutcome {
+    this.#hints.received++;
+    if (this.#lastError !== null) return 'failing';
+    if (this.#hintQueued) return 'coalesced';
+    this.#hintQueued = true;
+    return this.#startHintReadIfDue() ? 'reading' : 'queued';
+  }
+
+  /** For the metrics. */
+  hintCounts(): HintCounts {
+    return { ...this.#hints };
   }
 
   /**
@@ -213,6 +281,62 @@ export class SnapshotCache {
     };
   }
 
+  /**
+   * Before the first good read: waits for the first attempt to succeed or fail (at most
+   * `waitMs`), never for the retries after it, and rejects with why there is nothing yet.
+   */
+  async #firstRead(waitMs: number): Promise<CachedSnapshot> {
+    let cycle = this.#cycle;
+    if (cycle === null) {
+      // A board that could not be opened is asked again once per interval, not per request.
+      if (this.#resting(this.#now())) throw new BoardNotReadError(this.#lastError);
+      cycle = this.#startCycle();
+    }
+    // A cycle that has failed once is retrying: say so at once. A new one (the first, or the
+    // next after a rest) may well succeed: its first attempt is worth the wait.
+    if (!cycle.answered) await this.#waitAtMost(cycle.settledOrFailing, waitMs);
+    if (this.#current !== null) return this.#serve(this.#current);
+    throw new BoardNotReadError(this.#lastError);
+  }
+
+  /** After a failure, a full interval passes before the source is asked again. */
+  #resting(now: number): boolean {
+    const ended = this.#lastCycleEndedAt;
+    return this.#lastError !== null && ended !== null && now - ended < this.#refreshMs;
+  }
+
+  /**
+   * Starts the read a queued hint waits for, if none is in flight (the cycle's end calls this
+   * again) and the hint interval has passed (else a wait is set to call it again). Whether it
+   * started one.
+   */
+  #startHintReadIfDue(): boolean {
+    if (!this.#hintQueued || this.#cycle !== null) return false;
+    if (this.#lastError !== null) {
+      // The read it waited for failed: the source's own schedule decides the next one.
+      this.#hintQueued = false;
+      return false;
+    }
+    const now = this.#now();
+    const waitMs = this.#lastHintReadAt === null ? 0 : this.#lastHintReadAt + this.#hintMs - now;
+    if (waitMs > 0) {
+      if (!this.#hintWaiting) {
+        this.#hintWaiting = true;
+        void this.#sleep(waitMs)
+          .catch(() => undefined)
+          .then(() => {
+            this.#hintWaiting = false;
+            this.#startHintReadIfDue();
+          });
+      }
+      return false;
+    }
+    this.#lastHintReadAt = now;
+    this.#hints.reads++;
+    this.#startCycle();
+    return true;
+  }
+
   #serve(current: Current, options: { waitingGrace?: boolean } = {}): CachedSnapshot {
     const now = this.#now();
     const ageMs = now - current.readAt;
@@ -228,21 +352,33 @@ export class SnapshotCache {
       ageMs >= this.#refreshMs && !withinGrace
         ? { ageSeconds: ageSeconds(ageMs), reason: this.#lastError ?? REFRESH_IN_PROGRESS }
         : null;
-    return { snapshot: current.snapshot, stale, version: current.version };
+    return {
+      snapshot: current.snapshot,
+      readAt: current.readAt,
+      stale,
+      version: current.version,
+    };
   }
 
   #startCycle(): Cycle {
-    let signal: () => void = () => {};
-    const settledOrFailing = new Promise<void>((resolve) => {
-      signal = resolve;
+    let resolve: () => void = () => {};
+    const settledOrFailing = new Promise<void>((settle) => {
+      resolve = settle;
     });
     const cycle: Cycle = {
       done: Promise.resolve(),
       settledOrFailing,
+      answered: false,
       startedAt: this.#now(),
       error: null,
     };
+    const signal = () => {
+      cycle.answered = true;
+      resolve();
+    };
     this.#cycle = cycle;
+    // Whatever started it, a read that starts now sees every edit hinted so far.
+    this.#hintQueued = false;
     cycle.done = this.#runCycle(cycle, signal);
     return cycle;
   }
@@ -315,11 +451,14 @@ export class SnapshotCache {
       this.#cycle = null;
       this.#lastCycleEndedAt = this.#now();
       signal();
+      // Hints that arrived during this read: it may have read before their edits.
+      this.#startHintReadIfDue();
     }
   }
 
   #waitAtMost(signal: Promise<void>, ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
+    if (ms === Number.POSITIVE_INFINITY) return signal;
     if (this.#customSleep) {
       return Promise.race([signal, this.#sleep(ms).catch(() => undefined)]);
     }

@@ -3,12 +3,13 @@
  * `yoga.fetch`), composed of one-purpose plugins in `plugins/`. A request goes: request log ->
  * metrics (counts every request; `GET /metrics` for officers or METRICS_TOKEN) -> health check
  * (open) -> GraphiQL's files (open) -> sign-in and sign-out (the sign-in form for a
- * browser with no credential) -> authentication -> request limits -> pack downloads -> the
- * portal's pages and CSV downloads -> one snapshot for
- * the whole request (the context) -> response cache -> armoured parse and validation -> cost
- * with the variables' values -> resolvers (a mutation's recordings all at once), with
- * `extensions.stale` when the snapshot is old, and suggestions taken out of errors for those who
- * may not introspect. Plugin order matters and is the order below.
+ * browser with no credential) -> authentication -> refresh hints (`POST /hooks/sheet-changed`;
+ * a REFRESH token goes no further) -> request limits -> pack downloads -> the portal's pages and
+ * CSV downloads -> one snapshot for the whole request (the context) -> response cache ->
+ * armoured parse and validation -> cost with the variables' values -> resolvers (a mutation's
+ * recordings all at once), with `extensions.asOf` (and `stale` when the snapshot is old), and
+ * suggestions taken out of errors for those who may not introspect. Plugin order matters and is
+ * the order below.
  */
 import { readFileSync } from 'node:fs';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
@@ -48,9 +49,10 @@ import { type BoardMetrics, boardMetrics, useMetrics } from './plugins/metrics';
 import { usePackRoutes } from './plugins/pack-routes';
 import { usePages } from './plugins/pages';
 import { useQueryCost } from './plugins/query-cost';
+import { useRefreshHints } from './plugins/refresh-hints';
 import { MAX_REQUEST_BODY_BYTES, useRequestLimits } from './plugins/request-limits';
 import { noteOperationName, useRequestLog } from './plugins/request-log';
-import { requestStates } from './plugins/request-state';
+import { boardRoleOf, requestStates } from './plugins/request-state';
 import {
   type SessionOptions,
   SessionStore,
@@ -58,7 +60,7 @@ import {
   sessionOf,
   useSessionRoutes,
 } from './plugins/session';
-import { useStaleExtension } from './plugins/stale-extension';
+import { useSnapshotExtensions } from './plugins/stale-extension';
 import { type ResponseStore, useResponseCache } from './response-cache';
 import type { SnapshotCache } from './snapshot-cache';
 
@@ -69,7 +71,10 @@ const GRAPHQL_ENDPOINT = '/graphql';
 const typeDefs = readFileSync(new URL('../schema/graphql/board.graphql', import.meta.url), 'utf8');
 
 export interface BoardServerOptions {
-  readonly cache: ServedSnapshots & Pick<SnapshotCache, 'status'>;
+  /** Refresh hints and their figures need `hint` and `hintCounts` (a SnapshotCache has both). */
+  readonly cache: ServedSnapshots &
+    Pick<SnapshotCache, 'status'> &
+    Partial<Pick<SnapshotCache, 'hint' | 'hintCounts'>>;
   readonly tokens: TokenTable;
   /** The bundled demo board: GraphiQL and introspection for partners too. */
   readonly demo: boolean;
@@ -117,6 +122,7 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
     sessionAuthenticator(sessions, secureCookies),
   ];
   // One schema for the API and the portal's pages, which ask it as the asker.
+  const metrics = options.metrics ?? boardMetrics();
   const schema = createSchema<BoardServerContext & YogaInitialContext>({ typeDefs, resolvers });
 
   // Those who may not introspect get no piece of the schema from error messages either.
@@ -150,7 +156,7 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
     plugins: [
       ...(options.log ? [useRequestLog({ states, now, log: options.log })] : []),
       useMetrics({
-        metrics: options.metrics ?? boardMetrics(),
+        metrics,
         cache: options.cache,
         states,
         authenticators,
@@ -161,8 +167,9 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
       useGraphiqlAssets(),
       useSessionRoutes({ tokens: options.tokens, sessions, authenticators, secureCookies }),
       useAuthentication({ authenticators, states }),
+      useRefreshHints({ cache: options.cache, states }),
       useRequestLimits(),
-      usePackRoutes({ snapshotOf }),
+      usePackRoutes({ snapshotOf, states }),
       usePages({
         schema,
         snapshotOf,
@@ -173,13 +180,14 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
         secureCookies,
         ...(options.pageCache ? { cache: options.pageCache } : {}),
       }),
-      useStaleExtension(),
+      useSnapshotExtensions(),
       useResponseCache({
         snapshotOf,
-        roleOf: (request) => states(request).role,
+        roleOf: (request) => boardRoleOf(states(request)),
         todayOf: today,
         endpoint: GRAPHQL_ENDPOINT,
         onOperationName: (request, name) => noteOperationName(states, request, name),
+        onHit: () => metrics.responseCacheHit(),
         ...(options.responseStore ? { store: options.responseStore } : {}),
       }),
       ...armorPlugins(),

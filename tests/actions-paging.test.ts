@@ -74,7 +74,12 @@ describe('Query.actions paging', () => {
   const ACTIONS = 400;
   const snapshot = buildSnapshot(board(ACTIONS));
   const cache = {
-    get: async () => ({ snapshot, stale: null, version: 1 }),
+    get: async () => ({
+      snapshot,
+      readAt: Date.parse('2025-06-01T11:59:00Z'),
+      stale: null,
+      version: 1,
+    }),
     status: () => ({
       ageSeconds: 0,
       lastError: null,

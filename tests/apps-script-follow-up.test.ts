@@ -191,9 +191,10 @@ describe('Gmail drafts for the owners', () => {
     });
     expect(fake.mails).toEqual([]);
     expect(made.message).toMatch(/^Created 11 Gmail drafts \(not sent\)/);
-    // R18: BSL cannot be drafted; the officer is told instead (it was a 12th draft before).
+    // R18: BSL cannot be drafted; the officer is told instead (it was a 12th draft before),
+    // with the member's Communication needs.
     expect(made.message).toContain(
-      'Prefer Audio, BSL or Braille, so an officer needs to arrange their update: Grace Nwachukwu (M20).',
+      'Prefer Audio, BSL or Braille, so an officer needs to arrange their update: Grace Nwachukwu (M20): BSL; communication needs: Deaf, BSL user',
     );
   });
 

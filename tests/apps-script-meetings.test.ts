@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { invitees, isCoChair } from '../schema/rules';
 import { buildSnapshot } from '../schema/snapshot';
 import { demoGrids } from './support/apps-script/boards';
-import { londonDate, session } from './support/apps-script/session';
+import { dialogText, londonDate, type Session, session } from './support/apps-script/session';
 import { dateOfSerial } from './support/apps-script/zoned-time';
+
+/** What the last dialog says (Plan next meeting answers in a dialog with its invitations). */
+const lastDialog = ({ fake }: Session) => dialogText(fake.ui.dialogs.at(-1)?.html ?? '');
 
 const AFTER_DECEMBER_MEETING = new Date('2026-12-31T12:00:00Z');
 const TWO_PM = dateOfSerial(14 / 24, 'Europe/London');
@@ -25,7 +28,8 @@ function lastMinutes(rows: readonly (readonly unknown[])[]): Map<string, number>
 
 describe('Plan next meeting', () => {
   it('appends the next last-Wednesday meeting as Planned, with a minute-taker', async () => {
-    const { fake, click, tab } = await session(demoGrids(), AFTER_DECEMBER_MEETING);
+    const started = await session(demoGrids(), AFTER_DECEMBER_MEETING);
+    const { fake, click, tab } = started;
     const before = tab('Meetings');
     click('planNextMeeting');
     const after = tab('Meetings');
@@ -46,13 +50,23 @@ describe('Plan next meeting', () => {
         '',
       ],
     ]);
-    expect(fake.ui.alerts.at(-1)?.prompt).toContain(
+    expect(fake.ui.alerts).toEqual([]);
+    expect(fake.ui.dialogs.map((dialog) => [dialog.title, dialog.modal])).toEqual([
+      ['Plan next meeting', false],
+    ]);
+    expect(lastDialog(started)).toContain(
       'Added the meeting on Wednesday 27 January 2027 (MT-2027-01) to the Meetings tab (row 40) as Planned.',
     );
     expect(fake.spreadsheet.sheet('Meetings').numberFormats.get('40,3')).toBe('hh:mm');
-    expect(fake.ui.alerts.at(-1)?.prompt).toContain(
+    expect(lastDialog(started)).toContain(
       'Proposed minute-taker: Ruth Castellane (M10), who last took minutes on Wednesday 25 June 2025.',
     );
+    // It offers the invitations, once Topics, Venue and Format are in (issue 14).
+    expect(lastDialog(started)).toContain(
+      'Add its Topics, Venue and Format in the Meetings tab (row 40) first',
+    );
+    expect(fake.ui.dialogs.at(-1)?.html).toContain('.draftMeetingInvitations(');
+    expect(fake.ui.dialogs.at(-1)?.html).toContain('data-meeting="MT-2027-01"');
     expect(fake.spreadsheet.unlockedWrites).toEqual([]);
   });
 
@@ -72,18 +86,20 @@ describe('Plan next meeting', () => {
   });
 
   it('adds nothing when run twice', async () => {
-    const { fake, click, state } = await session(demoGrids(), AFTER_DECEMBER_MEETING);
+    const started = await session(demoGrids(), AFTER_DECEMBER_MEETING);
+    const { click, state } = started;
     click('planNextMeeting');
     const once = state();
     click('planNextMeeting');
     expect(state()).toEqual(once);
-    expect(fake.ui.alerts.at(-1)?.prompt).toBe(
+    expect(lastDialog(started)).toContain(
       'The meeting on Wednesday 27 January 2027 (MT-2027-01) is already in the Meetings tab (row 40), with a minute-taker. Nothing was changed.',
     );
   });
 
   it('fills in only the missing minute-taker when the next meeting is already there', async () => {
-    const { fake, click, tab } = await session();
+    const started = await session();
+    const { click, tab } = started;
     const before = tab('Meetings');
     click('planNextMeeting');
     const after = tab('Meetings');
@@ -93,9 +109,7 @@ describe('Plan next meeting', () => {
     after[37]?.splice(7, 1);
     before[37]?.splice(7, 1);
     expect(after).toEqual(before);
-    expect(fake.ui.alerts.at(-1)?.prompt).toContain(
-      'It had no minute-taker, so one is now proposed there',
-    );
+    expect(lastDialog(started)).toContain('It had no minute-taker, so one is now proposed there');
   });
 });
 
@@ -146,8 +160,11 @@ describe('Record attendance', () => {
     const once = state();
     click('recordAttendance');
     expect(state()).toEqual(once);
-    expect(fake.ui.alerts.at(-1)?.prompt).toBe(
-      'Every member invited to the meeting on Wednesday 30 December 2026 (MT-2026-12) already has a row in the Attendance tab. Nothing was added.',
+    // What follows is about the Involvement rows (tests/apps-script-involvement.test.ts).
+    const prompt = fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(prompt).toMatch(
+      /^Every member invited to the meeting on Wednesday 30 December 2026 \(MT-2026-12\) already has a row in the Attendance tab\.\n\n/,
     );
+    expect(prompt).toMatch(/\n\nNothing was added\.$/);
   });
 });

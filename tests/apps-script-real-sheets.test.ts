@@ -148,12 +148,12 @@ describe('Yes/No columns as checkboxes (FALSE down to row 1,000)', () => {
     const plain = await session();
     plain.click('checkMembership');
     const boxed = await withCheckboxes();
-    expect(boxed.fake.spreadsheet.sheet('Members').getDataRange().getA1Notation()).toBe('A1:R1000');
+    expect(boxed.fake.spreadsheet.sheet('Members').getDataRange().getA1Notation()).toBe('A1:S1000');
     boxed.click('checkMembership');
     expect(dialogText(boxed.fake.ui.dialogs[0]?.html ?? '')).toBe(
       dialogText(plain.fake.ui.dialogs[0]?.html ?? ''),
     );
-    expect(dialogText(boxed.fake.ui.dialogs[0]?.html ?? '')).toContain('4 errors and 2 warnings.');
+    expect(dialogText(boxed.fake.ui.dialogs[0]?.html ?? '')).toContain('6 errors and 5 warnings.');
   });
 
   it('Plan next meeting adds the meeting after the last real row, with an unticked box', async () => {
@@ -163,7 +163,9 @@ describe('Yes/No columns as checkboxes (FALSE down to row 1,000)', () => {
     expect(meetings.value(40, 1)).toBe('MT-2027-01');
     expect(meetings.value(40, 10)).toBe(false);
     expect(meetings.value(41, 1)).toBe('');
-    expect(started.fake.ui.alerts.at(-1)?.prompt).toContain('to the Meetings tab (row 40)');
+    expect(dialogText(started.fake.ui.dialogs.at(-1)?.html ?? '')).toContain(
+      'to the Meetings tab (row 40)',
+    );
   });
 
   it('Record attendance adds rows after the last real row of the Attendance tab', async () => {

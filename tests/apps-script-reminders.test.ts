@@ -109,9 +109,10 @@ describe('sendActionReminders', () => {
     const to = fake.mails.map((mail) => mail.to);
     expect(to).not.toContain('simon.adairson@example.org'); // Reminders: No
     expect(to).not.toContain('grace.nwachukwu@example.org'); // BSL (R18)
-    expect(run.forOfficer).toEqual(['Grace Nwachukwu (M20)']);
+    expect(run.forOfficer).toHaveLength(1);
+    expect(run.forOfficer[0]).toMatch(/^Grace Nwachukwu \(M20\): BSL; communication needs: .+\.$/);
     expect(run.message).toContain(
-      'Not emailed, prefer Audio, BSL or Braille (for an officer to arrange): Grace Nwachukwu (M20).',
+      'Not emailed, prefer Audio, BSL or Braille (for an officer to arrange): Grace Nwachukwu (M20): BSL; communication needs: ',
     );
   });
 

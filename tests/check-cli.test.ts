@@ -129,9 +129,22 @@ describe('the officer’s commands, as command-line users expect', () => {
     expect(report.problems.filter((problem) => problem.severity === 'error')).toHaveLength(
       report.errors,
     );
-    expect(report.problems.map((problem) => `${problem.sheet}!${problem.cell}`)).toContain(
-      'Actions!F58',
-    );
+    // Exactly the demo board's deliberate imperfections (README, "The demo board"), by tab.
+    expect(
+      report.problems.map((problem) => [problem.rule, `${problem.sheet}!${problem.cell}`]),
+    ).toEqual([
+      ['R5', 'Members!G10'],
+      ['R3', 'Members!M17'],
+      ['R8', 'Meetings!I33'],
+      ['R11', 'Meetings!H38'],
+      ['R16', 'Attendance!B358'],
+      [null, 'Actions!F58'],
+      [null, 'Actions!E145'],
+      ['R6', 'Projects!I4'],
+      ['R16', 'Involvement!J139'],
+      ['R17', 'Feedback!I12'],
+      ['R17', 'Feedback!J18'],
+    ]);
   }, 30_000);
 });
 

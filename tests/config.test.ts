@@ -60,7 +60,7 @@ describe('readConfig', () => {
     };
     const problems = problemsOf(env);
     expect(problems).toEqual([
-      'BOARD_TOKENS: entry 1 should be token:OFFICER or token:PARTNER.',
+      'BOARD_TOKENS: entry 1 should be token:OFFICER, token:PARTNER or token:REFRESH.',
       'BOARD_TOKENS: the token of entry 2 is shorter than 16 characters; use a long random token.',
       'BOARD_REFRESH_SECONDS should be a number of seconds above 0, not "soon".',
       'BOARD_REFRESH_HINT_SECONDS should be a number of seconds above 0, not "0".',
@@ -78,7 +78,7 @@ describe('readConfig', () => {
 
   it('says "no tokens" only when none were given, not when the given ones are wrong', () => {
     expect(problemsOf({ BOARD_WORKBOOK: 'board.xlsx', BOARD_TOKENS: 'x:ADMIN' })).toEqual([
-      'BOARD_TOKENS: entry 1 should be token:OFFICER or token:PARTNER.',
+      'BOARD_TOKENS: entry 1 should be token:OFFICER, token:PARTNER or token:REFRESH.',
     ]);
     expect(problemsOf({ BOARD_WORKBOOK: 'board.xlsx' })).toEqual([
       expect.stringMatching(/^No access tokens are configured/),
@@ -119,6 +119,43 @@ describe('readConfig', () => {
     }
     expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([
       expect.stringMatching(/^METRICS_TOKEN should be one long random token/),
+    ]);
+  });
+
+  it('reads BOARD_SESSION_HOURS and BOARD_SECURE_COOKIES, refusing what they cannot mean', () => {
+    expect(readConfig({}).sessions).toEqual({ lifetimeSeconds: 86_400, secureCookies: 'auto' });
+    expect(
+      readConfig({ BOARD_SESSION_HOURS: ' 8 ', BOARD_SECURE_COOKIES: 'Always' }).sessions,
+    ).toEqual({ lifetimeSeconds: 28_800, secureCookies: 'always' });
+    expect(readConfig({ BOARD_SESSION_HOURS: '0.5' }).sessions.lifetimeSeconds).toBe(1_800);
+    for (const hours of ['0', '-1', 'a day', '745', 'Infinity']) {
+      expect(problemsOf({ BOARD_SESSION_HOURS: hours }), hours).toEqual([
+        `BOARD_SESSION_HOURS should be a number of hours above 0 and at most 744 (a month), such as 8 or 24, not "${hours}".`,
+      ]);
+    }
+    for (const mode of ['yes', 'true', 'https']) {
+      expect(problemsOf({ BOARD_SECURE_COOKIES: mode }), mode).toEqual([
+        expect.stringMatching(
+          new RegExp(`^BOARD_SECURE_COOKIES should be auto .* or always .*, not "${mode}"\\.$`),
+        ),
+      ]);
+    }
+    // Both are settings the server knows: no "not a setting" note.
+    expect(readConfig({ BOARD_SESSION_HOURS: '8', BOARD_SECURE_COOKIES: 'auto' }).warnings).toEqual(
+      [],
+    );
+  });
+
+  it('takes REFRESH tokens for the live-updates hook', () => {
+    const refresh = 'refresh-token-for-config-tests-01';
+    expect(
+      readConfig({
+        BOARD_TOKENS: `${OFFICER}:OFFICER,${refresh}:refresh`,
+        BOARD_WORKBOOK: 'b.xlsx',
+      }).tokens,
+    ).toEqual([
+      [OFFICER, 'OFFICER'],
+      [refresh, 'REFRESH'],
     ]);
   });
 
@@ -330,7 +367,44 @@ describe('npm start', () => {
     });
     expect(await answer.json()).toEqual({
       data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
+      // When the snapshot was read (DESIGN §9), as an ISO time.
+      extensions: { asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) },
     });
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  it('hands the server its session settings and REFRESH tokens', async () => {
+    const refresh = 'refresh-token-for-config-tests-01';
+    const cwd = await workingDirectory('sessions-start', {
+      '.env': [
+        'BOARD_WORKBOOK=board.xlsx',
+        `BOARD_TOKENS=${OFFICER}:OFFICER,${PARTNER}:PARTNER,${refresh}:REFRESH`,
+        'BOARD_SESSION_HOURS=2',
+        'BOARD_SECURE_COOKIES=always',
+      ].join('\n'),
+    });
+    await copyFile(DEMO_WORKBOOK_PATH, join(cwd, 'board.xlsx'));
+    const server = start([], cwd, { PORT: '0' });
+    const base = await server.ready();
+    // Plain HTTP here, yet the cookie is Secure (`always`) and lasts two hours.
+    const signIn = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: PARTNER, next: '/' }).toString(),
+      redirect: 'manual',
+    });
+    const cookie = signIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-board-session=/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/Max-Age=7200/);
+    const hint = await fetch(`${base}/hooks/sheet-changed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${refresh}` },
+      body: JSON.stringify({ source: 'onBoardChange' }),
+    });
+    expect(hint.status).toBe(202);
+    expect(await hint.json()).toEqual({ accepted: true });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   }, 60_000);

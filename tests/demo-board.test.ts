@@ -16,6 +16,7 @@ import {
   MEMBER_CATEGORIES,
   PROJECT_PHASES,
 } from '../schema/layout';
+import { findingLocations } from '../schema/locate';
 import { membershipCheck, standardTasksFor } from '../schema/rules';
 import { type BoardSnapshot, buildSnapshot } from '../schema/snapshot';
 import {
@@ -99,6 +100,8 @@ describe('the demo board content', () => {
       coChairExtensionMonths: 12,
       officerCoChairTermMonths: 24,
       dateOrder: 'DMY',
+      reportBackWithinDays: 60,
+      easyReadCheckedBy: 'members of Northside Speak Up, a self-advocacy group',
     });
     const lists = [
       snapshot.settings.circulationBoroughPartnership,
@@ -238,6 +241,58 @@ describe('the demo board content', () => {
     }
   });
 
+  it('records communication needs for members who need more than Standard', () => {
+    const needs = new Map(
+      snapshot.members
+        .filter((member) => member.communicationNeeds !== null)
+        .map((member) => [member.id, member.preferredFormat]),
+    );
+    expect(needs.size).toBeGreaterThanOrEqual(5);
+    expect(new Set(needs.values())).toEqual(new Set(['Large print', 'Easy read', 'Audio', 'BSL']));
+  });
+
+  it('records involvement (R16): meetings, training, recognition and project work, paid or declined', () => {
+    const { involvement } = snapshot;
+    expect(involvement.length).toBeGreaterThan(150);
+    const activities = new Set(involvement.map((entry) => entry.activity));
+    for (const activity of ['Board meeting', 'Training', 'Co-design', 'Co-planning']) {
+      expect(activities).toContain(activity);
+    }
+    const statuses = new Set(involvement.map((entry) => entry.paymentStatus));
+    for (const status of ['Paid', 'Declined', 'Claimed']) expect(statuses).toContain(status);
+    for (const entry of involvement) {
+      const member = snapshot.memberById.get(entry.memberId);
+      expect(['Staff', 'Council']).not.toContain(member?.constituency);
+      if (entry.payment !== null) expect(entry.payment).toBeGreaterThanOrEqual(25);
+      if (entry.payment !== null) expect(entry.payment).toBeLessThanOrEqual(50);
+      if (entry.paymentStatus === 'Declined') expect(entry.payment).toBeNull();
+      if (entry.activity === 'Board meeting') {
+        expect(entry.hours).toBeGreaterThanOrEqual(2);
+        expect(entry.hours).toBeLessThanOrEqual(3);
+        expect(snapshot.meetingById.get(entry.meetingId ?? '')?.date).toBe(entry.date);
+      }
+    }
+    expect(involvement.filter((entry) => (entry.expenses ?? 0) > 0).length).toBeGreaterThan(20);
+    expect(involvement.filter((entry) => entry.projectId !== null).length).toBeGreaterThan(5);
+    expect(involvement.filter((entry) => entry.trainingOrRecognition).length).toBeGreaterThan(5);
+  });
+
+  it('has about 20 feedback items, most acted on and reported back, a few not acted on or open', () => {
+    const { feedback } = snapshot;
+    expect(feedback.length).toBeGreaterThanOrEqual(15);
+    expect(feedback.length).toBeLessThanOrEqual(25);
+    const byStatus = (status: string) => feedback.filter((item) => item.status === status);
+    expect(byStatus('Acted on').length).toBeGreaterThan(feedback.length / 2);
+    expect(byStatus('Not acted on').length).toBeGreaterThanOrEqual(3);
+    expect(byStatus('Open').length).toBe(3);
+    for (const item of feedback) {
+      expect(item.reportedBackOn === null).toBe(item.status === 'Open');
+      expect(item.weDid === null).toBe(item.status === 'Open');
+      expect(snapshot.meetingById.get(item.meetingId ?? '')?.date).toBe(item.dateRaised);
+    }
+    expect(feedback.filter((item) => item.projectId !== null).length).toBeGreaterThan(2);
+  });
+
   it('has an empty Circulation log', () => {
     expect(shipped.Circulation).toHaveLength(1);
     expect(snapshot.circulation).toHaveLength(0);
@@ -258,24 +313,89 @@ describe('the deliberate imperfections', () => {
     expect(owned?.status).toBe('Open');
   });
 
-  it('breaks the rules exactly in R3, R5, R8 and R11 on DEMO_AS_OF', () => {
+  it('breaks the rules exactly in R3, R5, R6, R8, R11, R16 and R17 on DEMO_AS_OF', () => {
     const findings = membershipCheck(snapshot, DEMO_AS_OF);
     const problems = findings
       .filter((finding) => finding.severity !== 'info')
-      .map(({ rule, severity, memberIds, meetingId }) => ({
-        rule,
-        severity,
-        memberIds: [...(memberIds ?? [])],
-        meetingId,
+      .map((finding) => ({
+        rule: finding.rule,
+        severity: finding.severity,
+        memberIds: [...(finding.memberIds ?? [])],
+        meetingId: finding.meetingId,
+        at: findingLocations(snapshot, finding).map(cellLabel),
       }));
     expect(problems).toEqual([
-      { rule: 'R3', severity: 'warning', memberIds: ['M16'], meetingId: undefined },
-      { rule: 'R5', severity: 'error', memberIds: ['M09', 'M19'], meetingId: undefined },
-      { rule: 'R8', severity: 'error', memberIds: ['M18'], meetingId: 'MT-2026-06' },
-      { rule: 'R11', severity: 'error', memberIds: [], meetingId: 'MT-2026-11' },
+      {
+        rule: 'R3',
+        severity: 'warning',
+        memberIds: ['M16'],
+        meetingId: undefined,
+        at: ['Members!M17'],
+      },
+      {
+        rule: 'R5',
+        severity: 'error',
+        memberIds: ['M09', 'M19'],
+        meetingId: undefined,
+        at: ['Members!G10', 'Members!G20'],
+      },
+      // A project with no resident (R6 extended to projects).
+      {
+        rule: 'R6',
+        severity: 'warning',
+        memberIds: ['M04', 'M05', 'M07', 'M13', 'M17'],
+        meetingId: undefined,
+        at: ['Projects!I4'],
+      },
+      {
+        rule: 'R8',
+        severity: 'error',
+        memberIds: ['M18'],
+        meetingId: 'MT-2026-06',
+        at: ['Meetings!I33'],
+      },
+      {
+        rule: 'R11',
+        severity: 'error',
+        memberIds: [],
+        meetingId: 'MT-2026-11',
+        at: ['Meetings!H38'],
+      },
+      // A present resident with no Involvement entry, and a payment claimed 53 days ago.
+      {
+        rule: 'R16',
+        severity: 'warning',
+        memberIds: ['M20'],
+        meetingId: 'MT-2026-07',
+        at: ['Attendance!B358'],
+      },
+      {
+        rule: 'R16',
+        severity: 'warning',
+        memberIds: ['M19'],
+        meetingId: 'MT-2026-09',
+        at: ['Involvement!J139'],
+      },
+      // Not acted on with no reason, and one not reported back in time.
+      { rule: 'R17', severity: 'error', memberIds: [], meetingId: undefined, at: ['Feedback!I12'] },
+      { rule: 'R17', severity: 'error', memberIds: [], meetingId: undefined, at: ['Feedback!J18'] },
     ]);
     const r3 = findings.find((finding) => finding.rule === 'R3');
     expect(r3?.message).toContain('in 53 days');
+  });
+
+  it('lists the members whose format an officer arranges (R18), with their needs, for officers', () => {
+    const arranged = membershipCheck(snapshot, DEMO_AS_OF).filter(
+      (finding) => finding.rule === 'R18',
+    );
+    expect(
+      arranged.map(({ severity, memberIds, meetingId }) => [severity, memberIds, meetingId]),
+    ).toEqual([
+      ['info', ['M14'], 'MT-2026-11'],
+      ['info', ['M20'], 'MT-2026-11'],
+    ]);
+    expect(arranged[1]?.message).toContain('Grace Nwachukwu (M20) needs information in BSL');
+    expect(arranged[1]?.message).toContain('Communication needs: Deaf, BSL user');
   });
 
   it('moves with the as-of date: the first planned meeting has no minute-taker', () => {

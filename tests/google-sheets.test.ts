@@ -69,6 +69,8 @@ const WORKBOOK: WorkbookGrids = {
   ],
   Tasks: [['Task ID', 'Project ID', 'Task', 'Phase', 'Responsible', 'Status']],
   Circulation: [],
+  Involvement: [['Entry ID', 'Member ID', 'Date', 'Activity']],
+  Feedback: [['Feedback ID', 'Date raised', 'You said', 'Status']],
   Settings: [
     ['Key', 'Value'],
     ['Board name', 'Commissioning Co-Production Board'],
@@ -124,7 +126,7 @@ describe('googleSheetsSource: reading', () => {
     expect(fake.calls - before).toBe(1);
   });
 
-  it('asks for the eight tabs, quoted, with unformatted values and serial dates', async () => {
+  it('asks for the ten data tabs, quoted, with unformatted values and serial dates', async () => {
     await source().readGrids();
     const request = fake.requests.at(-1);
     expect(request?.method).toBe('GET');

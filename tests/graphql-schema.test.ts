@@ -52,8 +52,12 @@ describe('GraphQL schema (DESIGN §4)', () => {
         'dataIssues',
         'annualReport',
         'circulationPack',
+        'involvement',
+        'feedback',
       ].sort(),
     );
+    expect(args('involvement')).toEqual(['from', 'to', 'memberId', 'projectId']);
+    expect(args('feedback')).toEqual(['status', 'from', 'to']);
     expect(args('members')).toEqual(['status', 'constituency', 'serviceArea']);
     expect(args('meetings')).toEqual(['from', 'to', 'status']);
     expect(args('actions')).toEqual([

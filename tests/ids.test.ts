@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   idAllocator,
+  involvementIdAllocator,
   newMeetingId,
   newPackId,
   newProjectId,
@@ -40,6 +41,15 @@ describe('numbered IDs (projects, and the tabs to come)', () => {
     expect(newProjectId([])).toBe('P01');
     expect(newProjectId(['Dementia review'])).toBe('P01');
     expect(nextNumberedId([], { prefix: 'FB-', digits: 3 })).toBe('FB-001');
+  });
+});
+
+describe('Involvement Entry IDs', () => {
+  it("start at E0001 and follow the board's own numbering, several in turn", () => {
+    const first = involvementIdAllocator(['Entry ID']);
+    expect([first(), first()]).toEqual(['E0001', 'E0002']);
+    const next = involvementIdAllocator(['INV-007', 'INV-003', 'inv-008']);
+    expect([next(), next()]).toEqual(['inv-009', 'inv-010']);
   });
 });
 

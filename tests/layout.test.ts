@@ -17,6 +17,8 @@ describe('workbook layout', () => {
       'Projects',
       'Tasks',
       'Circulation',
+      'Involvement',
+      'Feedback',
       'Settings',
     ]);
   });
@@ -41,6 +43,8 @@ describe('workbook layout', () => {
       Projects: ['Project ID', 'Name', 'Stage', 'Phase', 'Status'],
       Tasks: ['Task ID', 'Project ID', 'Task', 'Phase', 'Responsible', 'Status'],
       Circulation: ['Pack ID', 'Meeting ID', 'Audience', 'Generated at'],
+      Involvement: ['Entry ID', 'Member ID', 'Date', 'Activity'],
+      Feedback: ['Feedback ID', 'Date raised', 'You said', 'Status'],
       'Reminders sent': ['Sent at', 'Member ID', 'Action IDs'],
       Settings: ['Key', 'Value'],
     });
@@ -52,6 +56,36 @@ describe('workbook layout', () => {
     expect(
       BOARD_LAYOUT.find((tab) => tab.name === 'Reminders sent')?.columns.map((c) => c.header),
     ).toEqual(['Sent at', 'Member ID', 'Action IDs', 'Week']);
+    // Every column of the two tabs of the board's principles (R16, R17), in DESIGN §2's order.
+    const headersOf = (name: string) =>
+      BOARD_LAYOUT.find((tab) => tab.name === name)?.columns.map((column) => column.header);
+    expect(headersOf('Involvement')).toEqual([
+      'Entry ID',
+      'Member ID',
+      'Date',
+      'Meeting ID',
+      'Project ID',
+      'Activity',
+      'Hours',
+      'Payment',
+      'Expenses',
+      'Payment status',
+      'Training or recognition',
+      'Notes',
+    ]);
+    expect(headersOf('Feedback')).toEqual([
+      'Feedback ID',
+      'Date raised',
+      'Meeting ID',
+      'Project ID',
+      'You said',
+      'Raised by',
+      'We did',
+      'Status',
+      'Reason',
+      'Reported back on',
+    ]);
+    expect(headersOf('Members')).toContain('Communication needs');
     const actions = BOARD_LAYOUT.find((tab) => tab.name === 'Actions');
     expect(actions?.columns.map((column) => column.header)).toEqual([
       'Action ID',

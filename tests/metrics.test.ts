@@ -280,24 +280,27 @@ describe('two boards in one process', () => {
     });
     const name = { query: '{ board { name } }' };
 
-    // Each board answers with its own data, to its own tokens only.
-    expect((await query(demo.yoga, PARTNER_TOKEN, name)).body).toEqual({
-      data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
+    // Each board answers with its own data, to its own tokens only, as of its own read.
+    const demoAnswer = (await query(demo.yoga, PARTNER_TOKEN, name)).body;
+    const fixtureAnswer = (await query(fixture.yoga, OTHER_PARTNER, name)).body;
+    const asOf = async (cache: typeof demo.cache) => ({
+      asOf: new Date((await cache.get()).readAt).toISOString(),
     });
-    expect((await query(fixture.yoga, OTHER_PARTNER, name)).body).toEqual({
+    expect(demoAnswer).toEqual({
+      data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
+      extensions: await asOf(demo.cache),
+    });
+    expect(fixtureAnswer).toEqual({
       data: { board: { name: 'Fixture Board' } },
+      extensions: await asOf(fixture.cache),
     });
     expect((await query(fixture.yoga, PARTNER_TOKEN, name)).status).toBe(401);
     expect((await query(demo.yoga, OTHER_OFFICER, name)).status).toBe(401);
     expect((await scrape(fixture.yoga, METRICS_TOKEN)).response.status).toBe(401);
 
     // The same query again: each answers from its own response cache, never the other's.
-    expect((await query(demo.yoga, PARTNER_TOKEN, name)).body).toEqual({
-      data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
-    });
-    expect((await query(fixture.yoga, OTHER_PARTNER, name)).body).toEqual({
-      data: { board: { name: 'Fixture Board' } },
-    });
+    expect((await query(demo.yoga, PARTNER_TOKEN, name)).body).toEqual(demoAnswer);
+    expect((await query(fixture.yoga, OTHER_PARTNER, name)).body).toEqual(fixtureAnswer);
 
     // One read each, by each board's own snapshot cache.
     expect(demoSource.reads).toBe(1);

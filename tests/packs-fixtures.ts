@@ -83,3 +83,38 @@ export function withoutTab(tab: string): WorkbookGrids {
   const { [tab]: _removed, ...rest } = demoGrids();
   return rest;
 }
+
+export const FEEDBACK_HEADERS = [
+  'Feedback ID',
+  'Date raised',
+  'Meeting ID',
+  'Project ID',
+  'You said',
+  'Raised by',
+  'We did',
+  'Status',
+  'Reason',
+  'Reported back on',
+] as const;
+
+type FeedbackRow = Partial<Record<(typeof FEEDBACK_HEADERS)[number], RawCell>>;
+
+/** The demo grids with a Feedback tab of these rows (replacing any the demo has). */
+export function withFeedback(rows: readonly FeedbackRow[], from: WorkbookGrids = demoGrids()) {
+  const grid: RawGrid = [
+    [...FEEDBACK_HEADERS],
+    ...rows.map((row) => FEEDBACK_HEADERS.map((header) => row[header] ?? null)),
+  ];
+  return { ...from, Feedback: grid };
+}
+
+/** The demo grids with one Settings value set (added when the key is not there). */
+export function withSetting(key: string, value: RawCell, from: WorkbookGrids = demoGrids()) {
+  const settings = (from.Settings ?? []).filter((row) => row[0] !== key);
+  return { ...from, Settings: [...settings, [key, value]] };
+}
+
+/** The demo grids without a Settings key, so its default applies. */
+export function withoutSetting(key: string, from: WorkbookGrids = demoGrids()) {
+  return { ...from, Settings: (from.Settings ?? []).filter((row) => row[0] !== key) };
+}

@@ -61,7 +61,9 @@ describe('the standard HTML pack', () => {
       'Actions agreed at this meeting',
       'Follow-up of earlier actions',
       'Project updates',
+      'You said, we did',
       'Next meeting',
+      'Words used in this pack',
     ]);
     expect(html).toContain(
       '<figcaption>Earlier actions by status. Open: 9, In progress: 6, Done: 1, Dropped: 0.</figcaption>',
@@ -117,7 +119,9 @@ describe('the plain-text pack', () => {
       'Actions agreed at this meeting',
       'Follow-up of earlier actions',
       'Project updates',
+      'You said, we did',
       'Next meeting',
+      'Words used in this pack',
     ]) {
       expect(text).toContain(`\n${heading}\n${'-'.repeat(heading.length)}\n`);
     }

@@ -1,7 +1,9 @@
 /**
  * Circulation packs (R13, issue 5): golden content for a demo meeting, determinism, and the
- * hash. The golden files were read by eye once; set UPDATE_GOLDEN=1 to rewrite them after a
- * deliberate change, then read the diff before committing it.
+ * hash. The golden files were read by eye once; after a deliberate change to the packs or to the
+ * demo board (npm run demo:generate), rewrite them with
+ *   UPDATE_GOLDEN=1 npx vitest run tests/packs.test.ts
+ * then read `git diff tests/golden` before committing it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,17 +28,21 @@ const GOLDEN = [
     format: 'TEXT',
     easyRead: true,
   },
+  // A meeting with feedback reported back since the one before, one item not acted on.
+  { file: 'pack-MT-2026-07-borough-partnership.txt', format: 'TEXT', easyRead: false },
+  { file: 'pack-MT-2026-07-borough-partnership-easy-read.txt', format: 'TEXT', easyRead: true },
 ] as const;
 
 describe('golden packs for the demo board', () => {
   for (const { file, format, easyRead } of GOLDEN) {
     it(`${file} is unchanged`, () => {
-      const pack = packFor(demoSnapshot(), { format, easyRead });
+      const meetingId = file.slice('pack-'.length, 'pack-MT-2026-10'.length);
+      const pack = packFor(demoSnapshot(), { meetingId, format, easyRead });
       const path = join(GOLDEN_DIR, file);
       if (process.env.UPDATE_GOLDEN) writeFileSync(path, pack.content);
       expect(pack.content).toBe(readFileSync(path, 'utf8'));
       expect(pack).toMatchObject({
-        meetingId: GOLDEN_MEETING,
+        meetingId,
         audience: 'Borough Partnership',
         format,
         easyRead,

@@ -7,16 +7,18 @@
  * counting 1 or 2 of them. It runs on a board built to tempt leaks and on the demo board, and a
  * second part proves it finds leaks planted in the resolvers.
  */
-import { graphql } from 'graphql';
+import { type GraphQLObjectType, getNamedType, graphql } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { londonToday } from '../schema/dates';
 import { attendanceByConstituency, heldMeetingsIn } from '../schema/rules';
+import { involvementSummary } from '../schema/rules/r16-reciprocity-totals';
 import { buildSnapshot } from '../schema/snapshot';
 import { partnerMemberId } from '../server/graphql/access';
 import type { BoardContext } from '../server/graphql/context';
 import type { Resolvers } from '../server/graphql/generated/resolvers-types';
 import { resolvers } from '../server/graphql/resolvers';
+import { involvementFor } from '../server/graphql/resolvers/involvement';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../server/sources/local-workbook';
 import {
   DEMO_NOW,
@@ -27,6 +29,7 @@ import {
 } from './support/board-server';
 import { FIXTURE_GRIDS, WITHHELD_IDS, withHiddenFactsChanged } from './support/partner-fixture';
 import {
+  type Answered,
   argumentTable,
   type Execute,
   type Leak,
@@ -38,6 +41,7 @@ import {
   SDL,
   type SweepBoard,
   type SweepRun,
+  sdlSchema,
 } from './support/partner-sweep';
 
 /** One field of an answer's data, for the test to cast (fails the test when there is no data). */
@@ -130,8 +134,11 @@ describe('the partner sweep', () => {
     expect(after.answered.map((answered) => answered.query)).toEqual(
       before.answered.map((answered) => answered.query),
     );
+    // What the board says; extensions say when each server read it (asOf), which differs.
+    const said = ({ data, errors }: Answered['answer']) => ({ data, errors });
     before.answered.forEach((answered, index) => {
-      expect(after.answered[index]?.answer, answered.query).toEqual(answered.answer);
+      const answer = after.answered[index]?.answer;
+      expect(answer && said(answer), answered.query).toEqual(said(answered.answer));
     });
     // While officers see the change.
     const officer = testServer({ source: gridsSource(changed) });
@@ -237,6 +244,52 @@ describe('the sweep finds a planted leak', () => {
       }),
       /attendance person by person/,
     ],
+    [
+      'communication needs for partners',
+      member({ communicationNeeds: (m) => m.communicationNeeds }),
+      /communicationNeeds of MB\d+|forbidden text/,
+    ],
+    [
+      'each member’s involvement for partners',
+      (map) => ({
+        ...map,
+        InvolvementSummary: {
+          ...map.InvolvementSummary,
+          byMember: (_summary, _args, context) =>
+            involvementSummary(context.snapshot).byMember.map((row) => ({ ...row })),
+        },
+      }),
+      /involvement \(hours, payments\) member by member/,
+    ],
+    [
+      'involvement that says no month was left out',
+      (map) => ({
+        ...map,
+        InvolvementSummary: { ...map.InvolvementSummary, monthsLeftOut: () => [] },
+        ConstituencyInvolvement: { ...map.ConstituencyInvolvement, monthsLeftOut: () => [] },
+      }),
+      /is not the sum of the months it counts/,
+    ],
+    [
+      'involvement by constituency counted without the rule',
+      (map) => ({
+        ...map,
+        Query: {
+          ...map.Query,
+          involvement: (_root, args, context) =>
+            involvementFor({ ...context, role: 'OFFICER' }, { ...args, memberId: null }),
+        },
+      }),
+      /a figure counting [12] who have not consented/,
+    ],
+    [
+      'feedback’s Raised by for partners',
+      (map) => ({
+        ...map,
+        FeedbackItem: { ...map.FeedbackItem, raisedBy: (item) => [...item.raisedBy] },
+      }),
+      /Raised by as the sheet has it|forbidden text "MB03"/,
+    ],
   ];
 
   for (const [name, plant, expected] of plants) {
@@ -296,9 +349,12 @@ describe('the sweep finds a planted leak', () => {
  * apart included), the action log with each filter, and the portal.
  */
 describe('the partner sweep of pages and downloads', () => {
-  function pagePaths(
-    subject: SweepBoard,
-  ): { path: string; kind: 'html' | 'easy' | 'csv' | 'text'; meetings: string[] }[] {
+  function pagePaths(subject: SweepBoard): {
+    path: string;
+    kind: 'html' | 'easy' | 'csv' | 'text';
+    meetings: string[];
+    period?: { from: string; to: string };
+  }[] {
     // The sweep's periods, but for those that end before they start (the API refuses them).
     const periods = (argumentTable(subject).annualReport as { from: string; to: string }[]).filter(
       ({ from, to }) => from <= to,
@@ -312,16 +368,19 @@ describe('the partner sweep of pages and downloads', () => {
           path: `/reports/annual.html?from=${from}&to=${to}`,
           kind: 'html' as const,
           meetings: held(from, to),
+          period: { from, to },
         },
         {
           path: `/reports/annual.html?from=${from}&to=${to}&easyRead=1`,
           kind: 'easy' as const,
           meetings: held(from, to),
+          period: { from, to },
         },
         {
           path: `/reports/annual.csv?from=${from}&to=${to}`,
           kind: 'csv' as const,
           meetings: held(from, to),
+          period: { from, to },
         },
       ]),
       ...[
@@ -345,6 +404,7 @@ describe('the partner sweep of pages and downloads', () => {
       path: string;
       kind: 'html' | 'easy' | 'csv' | 'text';
       meetings: string[];
+      period?: { from: string; to: string };
       body: string;
     }[] = [];
     for (const page of pagePaths(subject)) {
@@ -364,7 +424,7 @@ describe('the partner sweep of pages and downloads', () => {
       ...(page.kind === 'text'
         ? []
         : pageFigures(page.body, page.kind).flatMap((figure) =>
-            checker.pageFigure(page.path, figure, page.meetings),
+            checker.pageFigure(page.path, figure, page.meetings, page.period),
           )),
     ]);
     return { leaks, checked: checker.checked.pageFigures };
@@ -418,13 +478,13 @@ describe('the partner sweep of pages and downloads', () => {
 
 describe('what the sweep covers', () => {
   it('reaches Member through every path a partner has', () => {
-    const paths = new Set(
-      [...(fixtureRun?.covered ?? [])].filter((field) =>
-        /\.(owners|minuteTaker|deputyCoChair|invitees|coChairs|lead|members|assignedTo|member)$/.test(
-          field,
-        ),
-      ),
-    );
+    // Every field whose values are members, whatever it is called.
+    const isMemberField = (field: string) => {
+      const [type = '', name = ''] = field.split('.');
+      const definition = (sdlSchema.getType(type) as GraphQLObjectType).getFields()[name];
+      return definition !== undefined && getNamedType(definition.type).name === 'Member';
+    };
+    const paths = new Set([...(fixtureRun?.covered ?? [])].filter(isMemberField));
     expect([...paths].sort()).toEqual(
       [
         'Action.owners',
@@ -438,6 +498,8 @@ describe('what the sweep covers', () => {
         'Query.members',
         'Task.assignedTo',
         'Attendance.member',
+        'Attendance.deputisingFor',
+        'MemberInvolvement.member',
       ].sort(),
     );
   });

@@ -158,9 +158,10 @@ describe('the annual report page', () => {
       'phase-chart',
       'actions-chart',
       'activities-chart',
+      'involvement-chart',
     ]);
-    expect(page.match(/<div class="pair[^"]*">\n<figure>/g)).toHaveLength(6);
-    expect(page.match(/<caption>/g)?.length).toBeGreaterThanOrEqual(6);
+    expect(page.match(/<div class="pair[^"]*">\n<figure>/g)).toHaveLength(7);
+    expect(page.match(/<caption>/g)?.length).toBeGreaterThanOrEqual(7);
     // No script of any kind; the policy allows none either.
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain('&quot;Not shown&quot; stands for a figure');
@@ -446,7 +447,12 @@ describe('CSV fields', () => {
 describe('keeping pages', () => {
   /** A server whose snapshot and staleness the test sets. */
   function controlled() {
-    let current: CachedSnapshot = { snapshot: demoSnapshot, stale: null, version: 1 };
+    let current: CachedSnapshot = {
+      snapshot: demoSnapshot,
+      readAt: Date.parse('2026-11-22T11:59:00Z'),
+      stale: null,
+      version: 1,
+    };
     const cache = {
       get: async () => current,
       status: () => ({

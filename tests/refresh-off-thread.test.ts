@@ -100,7 +100,10 @@ describe('a refresh whose board has not changed', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${OFFICER_TOKEN}` },
         body: JSON.stringify({ query }),
       });
-      return (await response.json()) as { data?: { members?: { name: string }[] } };
+      return (await response.json()) as {
+        data?: { members?: { name: string }[] };
+        extensions?: { asOf?: string };
+      };
     };
     const nextRefresh = () =>
       new Promise<void>((resolve) => {
@@ -121,7 +124,12 @@ describe('a refresh whose board has not changed', () => {
     expect(builds).toBe(1);
     expect((await cache.get()).version).toBe(1);
     expect(store.size).toBe(1);
-    expect(await ask(query)).toEqual(before);
+    // The kept answer, now as of the read that found the board unchanged.
+    expect(await ask(query)).toEqual({
+      ...before,
+      extensions: { asOf: new Date(clock).toISOString() },
+    });
+    expect(before.extensions?.asOf).toBe(DEMO_NOW.toISOString());
 
     // A changed board is built, gets a new version, and the kept answers go.
     sheets.setWorkbook(renamed('Someone Else'));

@@ -2,7 +2,8 @@
  * Issue #10, item 2: cached answers served as bytes. A hit is answered from the stored bytes
  * without executing (no resolver runs) or serialising again, with the same bytes and content
  * type as the executed answer; identical requests that miss together execute once; answers from
- * a stale snapshot are kept too, and still say `extensions.stale` (as each role may see it);
+ * a stale snapshot are kept too, and still say `extensions.asOf` and `extensions.stale` (as each
+ * role may see it);
  * errors are never kept. Over a real socket too, where the early path reads the body itself.
  */
 import { createServer, type Server } from 'node:http';
@@ -39,7 +40,7 @@ function countingServer() {
       return Reflect.get(target, property, receiver);
     },
   }) as BoardSnapshot;
-  let current: CachedSnapshot = { snapshot, stale: null, version: 1 };
+  let current: CachedSnapshot = { snapshot, readAt: DEMO_NOW.getTime(), stale: null, version: 1 };
   const store = responseStore();
   const yoga = createBoardYoga({
     cache: {
@@ -153,10 +154,18 @@ describe('cached answers as bytes', () => {
     server.setStale({ ageSeconds: 96, reason: 'Google Sheets had a problem (HTTP 503)' });
     const hit = JSON.parse((await server.send(OFFICER_TOKEN, NAMES)).text);
     expect(server.counts.reads).toBe(reads);
+    const asOf = DEMO_NOW.toISOString();
+    expect(executed.extensions.asOf).toBe(asOf);
     expect(hit).toEqual({
       ...executed,
-      extensions: { stale: { ageSeconds: 96, reason: 'Google Sheets had a problem (HTTP 503)' } },
+      extensions: {
+        asOf,
+        stale: { ageSeconds: 96, reason: 'Google Sheets had a problem (HTTP 503)' },
+      },
     });
+    // asOf first, then stale, in the kept answer's bytes as in the executed one's.
+    expect(Object.keys(hit.extensions)).toEqual(['asOf', 'stale']);
+    expect(Object.keys(executed.extensions)).toEqual(['asOf', 'stale']);
     const partnerMiss = JSON.parse((await server.send(PARTNER_TOKEN, NAMES)).text);
     const partnerHit = JSON.parse((await server.send(PARTNER_TOKEN, NAMES)).text);
     expect(partnerHit).toEqual(partnerMiss);
@@ -165,7 +174,7 @@ describe('cached answers as bytes', () => {
     server.setStale(null);
     const before = server.counts.reads;
     const fresh = JSON.parse((await server.send(OFFICER_TOKEN, NAMES)).text);
-    expect(fresh.extensions).toBeUndefined();
+    expect(fresh.extensions).toEqual({ asOf });
     expect(fresh.data).toEqual(executed.data);
     expect(server.counts.reads).toBe(before);
   });

@@ -24,10 +24,20 @@ const board = (...rows: RawCell[][]): WorkbookGrids => ({ Members: [HEADERS, ...
 
 /** A snapshot cache whose current snapshot the test swaps, counting how often it is asked. */
 function switchableCache(grids: WorkbookGrids) {
-  let current: CachedSnapshot = { snapshot: buildSnapshot(grids), stale: null, version: 1 };
+  let current: CachedSnapshot = {
+    snapshot: buildSnapshot(grids),
+    readAt: DEMO_NOW.getTime(),
+    stale: null,
+    version: 1,
+  };
   return {
     set(next: WorkbookGrids, stale: CachedSnapshot['stale'] = null) {
-      current = { snapshot: buildSnapshot(next), stale, version: current.version + 1 };
+      current = {
+        snapshot: buildSnapshot(next),
+        readAt: current.readAt + 1_000,
+        stale,
+        version: current.version + 1,
+      };
     },
     get: async () => current,
     status: () => ({
@@ -88,7 +98,12 @@ describe('response cache', () => {
 function serverWithStore(store: ResponseStore) {
   const current = localWorkbookSource(DEMO_WORKBOOK_PATH)
     .readGrids()
-    .then((grids) => ({ snapshot: buildSnapshot(grids), stale: null, version: 1 }));
+    .then((grids) => ({
+      snapshot: buildSnapshot(grids),
+      readAt: DEMO_NOW.getTime(),
+      stale: null,
+      version: 1,
+    }));
   const yoga = createBoardYoga({
     cache: {
       get: () => current,

@@ -1,6 +1,6 @@
 /**
- * A small board that passes every membership rule (R1-R11) on TODAY, as rows keyed by sheet
- * header, and helpers to change it. Tests change one thing and look for the one finding.
+ * A small board that passes every check (`membershipCheck`: R1-R11, R16-R18) on TODAY, as rows
+ * keyed by sheet header, and helpers to change it. Tests change one thing and look for the one finding.
  */
 import type { RawCell, RawGrid } from '../schema/grid';
 import { type TabName, tabSpec } from '../schema/layout';
@@ -16,9 +16,8 @@ export interface BoardRows {
   Actions: Row[];
   Projects: Row[];
   Tasks: Row[];
-  /** Optional: a board without entries has the tab with its headers only. */
-  Involvement?: Row[];
-  Feedback?: Row[];
+  Involvement: Row[];
+  Feedback: Row[];
   Settings: Record<string, RawCell>;
 }
 
@@ -55,6 +54,32 @@ export function present(meetingId: string, ...memberIds: string[]): Row[] {
     'Member ID': id,
     Attendance: 'Present',
   }));
+}
+
+/** The Involvement entry of a member present at a meeting (R16): two hours, paid. */
+export function involved(entryId: string, meetingId: string, memberId: string, date: string): Row {
+  return {
+    'Entry ID': entryId,
+    'Member ID': memberId,
+    Date: date,
+    'Meeting ID': meetingId,
+    Activity: 'Board meeting',
+    Hours: 2,
+    Payment: 40,
+    'Payment status': 'Paid',
+  };
+}
+
+export function feedback(id: string, fields: Row = {}): Row {
+  return {
+    'Feedback ID': id,
+    'Date raised': '2023-11-29',
+    'Meeting ID': 'MTG-01',
+    'You said': `Feedback ${id}`,
+    'Raised by': 'Resident',
+    Status: 'Open',
+    ...fields,
+  };
 }
 
 export function action(id: string, fields: Row = {}): Row {
@@ -131,10 +156,40 @@ export function baseRows(): BoardRows {
         Name: 'Day opportunities',
         Stage: 'Planning',
         Phase: 'Pre-initiation',
+        Lead: 'M02',
+        Members: 'M04, M05',
         Status: 'Active',
       },
     ],
     Tasks: [],
+    // Every present member who is not Staff or Council has an entry for each held meeting.
+    Involvement: [
+      involved('I-1', 'MTG-01', 'M01', '2023-11-29'),
+      involved('I-2', 'MTG-01', 'M03', '2023-11-29'),
+      involved('I-3', 'MTG-01', 'M04', '2023-11-29'),
+      involved('I-4', 'MTG-02', 'M01', '2023-12-27'),
+      involved('I-5', 'MTG-02', 'M07', '2023-12-27'),
+      involved('I-6', 'MTG-03', 'M01', '2024-01-31'),
+      // Claimed ten days ago: not yet chased.
+      { ...involved('I-7', 'MTG-03', 'M05', '2024-01-31'), 'Payment status': 'Claimed' },
+    ],
+    Feedback: [
+      feedback('F-1', {
+        'We did': 'Papers now go out a week before each meeting.',
+        Status: 'Acted on',
+        'Reported back on': '2023-12-27',
+      }),
+      feedback('F-2', {
+        'Date raised': '2023-12-27',
+        'Meeting ID': 'MTG-02',
+        'We did': 'Asked the venue; it has no hearing loop and cannot fit one.',
+        Status: 'Not acted on',
+        Reason: 'The venue is not ours to change; the next venue review will look at it.',
+        'Reported back on': '2024-01-31',
+      }),
+      // Raised at the last meeting: not due for 60 days.
+      feedback('F-3', { 'Date raised': '2024-01-31', 'Meeting ID': 'MTG-03' }),
+    ],
     Settings: {
       'Board name': 'Commissioning Co-Production Board',
       'First meeting': '2023-11-29',
@@ -152,7 +207,12 @@ export function gridOf(tab: TabName, rows: readonly Row[]): RawGrid {
 }
 
 export function snapshotOf(rows: BoardRows): BoardSnapshot {
-  return buildSnapshot({
+  return buildSnapshot(gridsOf(rows));
+}
+
+/** The workbook's tab grids for the rows. */
+export function gridsOf(rows: BoardRows): Record<string, RawGrid> {
+  return {
     Members: gridOf('Members', rows.Members),
     Meetings: gridOf('Meetings', rows.Meetings),
     Attendance: gridOf('Attendance', rows.Attendance),
@@ -160,10 +220,26 @@ export function snapshotOf(rows: BoardRows): BoardSnapshot {
     Projects: gridOf('Projects', rows.Projects),
     Tasks: gridOf('Tasks', rows.Tasks),
     Circulation: gridOf('Circulation', []),
-    Involvement: gridOf('Involvement', rows.Involvement ?? []),
-    Feedback: gridOf('Feedback', rows.Feedback ?? []),
+    Involvement: gridOf('Involvement', rows.Involvement),
+    Feedback: gridOf('Feedback', rows.Feedback),
     Settings: [['Key', 'Value'], ...Object.entries(rows.Settings)],
-  });
+  };
+}
+
+/** The passing board read from a workbook that lacks a tab (it was never set up). */
+export function boardWithoutTab(tab: TabName): BoardSnapshot {
+  const grids = gridsOf(baseRows());
+  delete grids[tab];
+  return buildSnapshot(grids);
+}
+
+/** The passing board read from a workbook whose tab lacks some (optional) columns. */
+export function boardWithoutColumns(tab: TabName, headers: readonly string[]): BoardSnapshot {
+  const grids = gridsOf(baseRows());
+  const grid = grids[tab] ?? [];
+  const keep = (grid[0] ?? []).map((header) => !headers.includes(String(header)));
+  grids[tab] = grid.map((row) => row.filter((_, index) => keep[index]));
+  return buildSnapshot(grids);
 }
 
 /** The passing board, after `edit` has changed its rows. */

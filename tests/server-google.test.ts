@@ -267,7 +267,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({ refreshSeconds: 5, port: 4100, host: '127.0.0.1', demo: true });
     expect(() => readConfig({ BOARD_TOKENS: 'short:OFFICER' })).toThrow(/16 characters/);
     expect(() => readConfig({ BOARD_TOKENS: `${OFFICER_TOKEN}:ADMIN` })).toThrow(
-      /OFFICER or .*PARTNER/,
+      /OFFICER, .*PARTNER or .*REFRESH/,
     );
     expect(() => readConfig({ BOARD_REFRESH_SECONDS: 'soon' })).toThrow(/BOARD_REFRESH_SECONDS/);
   });
@@ -317,6 +317,8 @@ describe('npm start', () => {
     });
     expect(await response.json()).toEqual({
       data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
+      // When the snapshot was read (DESIGN §9), as an ISO time.
+      extensions: { asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) },
     });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

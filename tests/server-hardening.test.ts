@@ -2,7 +2,10 @@
  * Issue 9, item 6 (the parts of the server): the page token reaches the GraphiQL page only,
  * CORS allows no origin unless configured, GraphiQL has a Content-Security-Policy, refused
  * requests are logged with their error codes, an aliased mutation records all its rows or none,
- * and recording on the demo board never rewrites the tracked demo file.
+ * and recording on the demo board never rewrites the tracked demo file. Before the first good
+ * read (issue 9 leftovers): a source that is down is said at once (503), a board that cannot be
+ * opened is not read again per request, and partners are never told a file path or a
+ * spreadsheet ID.
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -13,9 +16,10 @@ import { tokenTable } from '../server/auth';
 import { ConfigError, corsOrigins, readConfig } from '../server/config';
 import { protectDemoBoard } from '../server/packs/demo-copy';
 import { circulationRecorder } from '../server/packs/record';
+import { PARTNER_UNAVAILABLE_MESSAGE } from '../server/plugins/board-snapshot';
 import { responseStore } from '../server/response-cache';
-import { SnapshotCache } from '../server/snapshot-cache';
-import type { BoardSource } from '../server/sources/board-source';
+import { SnapshotCache, STILL_READING } from '../server/snapshot-cache';
+import { type BoardSource, SourceError } from '../server/sources/board-source';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../server/sources/local-workbook';
 import { readXlsxGrids } from '../server/sources/xlsx-grids';
 import { type BoardServerOptions, createBoardYoga } from '../server/yoga';
@@ -345,5 +349,132 @@ describe('recording on the demo board', () => {
   it('leaves any other source as it is', () => {
     const source = localWorkbookSource(join(scratch, 'board.xlsx'));
     expect(protectDemoBoard(source, false)).toBe(source);
+  });
+});
+
+describe('before the first good read', () => {
+  const SECRET_PATH = '/srv/boards/borough-board-private.xlsx';
+  const SECRET_ID = '1SecretSpreadsheetId0123456789abcdefghij';
+
+  /** A source that fails every read with `error`, counting the reads. */
+  function failingSource(error: Error): BoardSource & { reads: number } {
+    const source = {
+      description: 'failing board',
+      reads: 0,
+      async readGrids(): Promise<never> {
+        source.reads++;
+        throw error;
+      },
+    };
+    return source;
+  }
+
+  /**
+   * A server whose cache sleeps on a clock the test never moves: a backoff or a wait that it
+   * would sit through never ends, so an answer that comes proves nothing waited for one.
+   */
+  function stuckServer(source: BoardSource, cacheOptions: { firstReadWaitMs?: number } = {}) {
+    let time = DEMO_NOW.getTime();
+    const sleeps: ((value?: undefined) => void)[] = [];
+    const cache = new SnapshotCache(source, {
+      refreshSeconds: 30,
+      now: () => time,
+      sleep: () => new Promise<undefined>((resolve) => sleeps.push(resolve)),
+      ...cacheOptions,
+    });
+    const yoga = createBoardYoga({ cache, tokens, demo: false, now: () => DEMO_NOW });
+    const ask = async (token: string, path = '/graphql') => {
+      const response = await yoga.fetch(
+        `http://board.test${path}`,
+        path === '/graphql'
+          ? {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ query: '{ board { name } }' }),
+            }
+          : { headers: { authorization: `Bearer ${token}` } },
+      );
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    };
+    return {
+      ask,
+      sleeps,
+      advance: (ms: number) => {
+        time += ms;
+      },
+    };
+  }
+
+  it('answers 503 at the first failed attempt, without waiting out the retries', async () => {
+    // Google's own policy: ten attempts over up to 100 s. The backoff's sleep never ends here.
+    const source = failingSource(new SourceError('The Sheets API is unavailable (503)', true, 503));
+    const { ask, sleeps } = stuckServer(source);
+    const answer = await ask(OFFICER_TOKEN);
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('5');
+    expect(JSON.parse(answer.text).errors[0]).toMatchObject({
+      message: 'The board could not be read yet: The Sheets API is unavailable (503)',
+      extensions: { code: 'BOARD_UNAVAILABLE' },
+    });
+    // The retry is still waiting for its backoff, and requests meanwhile do not add reads.
+    expect(sleeps).toHaveLength(1);
+    expect((await ask(PARTNER_TOKEN)).status).toBe(503);
+    expect(source.reads).toBe(1);
+  });
+
+  it('answers 503 "still being read" once firstReadWaitMs has passed on a read that hangs', async () => {
+    const hanging: BoardSource = {
+      description: 'hanging board',
+      readGrids: () => new Promise(() => {}),
+    };
+    const { ask, sleeps } = stuckServer(hanging, { firstReadWaitMs: 1_500 });
+    const pending = ask(PARTNER_TOKEN);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The request waits on the cache's injected sleep for 1.5 s (index.ts uses 1.5 s too).
+    expect(sleeps).toHaveLength(1);
+    sleeps.shift()?.();
+    const answer = await pending;
+    expect(answer.status).toBe(503);
+    expect(JSON.parse(answer.text).errors[0].message).toBe(STILL_READING);
+  });
+
+  it('reads a board that cannot be opened once per refresh interval, however many ask', async () => {
+    const source = failingSource(
+      new SourceError(
+        `No spreadsheet with ID ${SECRET_ID}: check BOARD_SPREADSHEET_ID (HTTP 404).`,
+        false,
+        404,
+      ),
+    );
+    const { ask, advance } = stuckServer(source);
+    for (let second = 0; second < 30; second++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => ask(OFFICER_TOKEN)));
+      expect(answers.every((answer) => answer.status === 503)).toBe(true);
+      advance(1_000);
+    }
+    expect(source.reads).toBe(1);
+    await ask(OFFICER_TOKEN);
+    expect(source.reads).toBe(2);
+  });
+
+  it('never names the file or the spreadsheet to a partner; an officer is told', async () => {
+    for (const reason of [
+      `There is no readable file at ${SECRET_PATH}.`,
+      `The access token has no access to spreadsheet ${SECRET_ID} (HTTP 403): share the sheet.`,
+    ]) {
+      const { ask } = stuckServer(failingSource(new SourceError(reason, false, 403)));
+      const officer = await ask(OFFICER_TOKEN);
+      expect(officer.status).toBe(503);
+      expect(officer.text).toContain(reason.slice(0, 30));
+      for (const path of ['/graphql', '/packs/MT-2026-10/BOROUGH_PARTNERSHIP.txt', '/']) {
+        const partner = await ask(PARTNER_TOKEN, path);
+        expect(partner.status, path).toBe(503);
+        expect(partner.text, path).not.toContain(SECRET_PATH);
+        expect(partner.text, path).not.toContain(SECRET_ID);
+        expect(partner.text, path).not.toContain('/srv');
+      }
+      const graphql = JSON.parse((await ask(PARTNER_TOKEN)).text);
+      expect(graphql.errors[0].message).toBe(PARTNER_UNAVAILABLE_MESSAGE);
+    }
   });
 });

@@ -249,7 +249,17 @@ describe('queries on the demo board', () => {
     const findings = (
       (body.data?.membershipCheck ?? []) as { rule: string; severity: string }[]
     ).filter((finding) => finding.severity !== 'INFO');
-    expect(findings.map((finding) => finding.rule).sort()).toEqual(['R11', 'R3', 'R5', 'R8']);
+    expect(findings.map((finding) => finding.rule).sort()).toEqual([
+      'R11',
+      'R16',
+      'R16',
+      'R17',
+      'R17',
+      'R3',
+      'R5',
+      'R6',
+      'R8',
+    ]);
     expect(body.data?.dataIssues).toEqual([
       { sheet: 'Actions', cell: 'F58', severity: 'WARNING' },
       { sheet: 'Actions', cell: 'E145', severity: 'ERROR' },

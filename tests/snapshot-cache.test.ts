@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkbookGrids } from '../schema/grid';
 import type { RetryPolicy } from '../server/retry';
-import { SnapshotCache, type SnapshotCacheOptions } from '../server/snapshot-cache';
+import {
+  BoardNotReadError,
+  SnapshotCache,
+  type SnapshotCacheOptions,
+  STILL_READING,
+} from '../server/snapshot-cache';
 import { type BoardSource, SourceError } from '../server/sources/board-source';
 
 interface Deferred<T> {
@@ -152,9 +157,10 @@ describe('SnapshotCache: first read', () => {
     expect(results.every((r) => r.version === 1 && r.stale === null)).toBe(true);
   });
 
-  it('rejects with a clear message when the first read fails, and a later get() tries again', async () => {
+  it('rejects with a clear message when the first read fails, and reads again only after the interval', async () => {
     const t = setup();
-    const calls = [t.cache.get(), t.cache.get()];
+    const calls = [t.cache.get(), t.cache.getNow()];
+    for (const call of calls) call.catch(() => {}); // asserted one by one below
     t.source.last.reject(
       new SourceError('The service account cannot open the spreadsheet', false, 403),
     );
@@ -162,10 +168,24 @@ describe('SnapshotCache: first read', () => {
       await expect(call).rejects.toThrow(
         'The board could not be read yet: The service account cannot open the spreadsheet',
       );
+      await expect(call).rejects.toBeInstanceOf(BoardNotReadError);
     }
     expect(t.source.calls).toHaveLength(1);
     expect(t.cache.status().lastError).toBe('The service account cannot open the spreadsheet');
 
+    // A sheet that is not shared stays so for a while: requests meanwhile do not ask again.
+    for (let second = 0; second < 29; second++) {
+      t.advance(1_000);
+      const tries = await Promise.allSettled(Array.from({ length: 20 }, () => t.cache.getNow()));
+      for (const attempt of tries) {
+        expect(attempt.status === 'rejected' && String(attempt.reason)).toContain(
+          'cannot open the spreadsheet',
+        );
+      }
+    }
+    expect(t.source.calls).toHaveLength(1);
+
+    t.advance(1_000);
     const again = t.cache.get();
     expect(t.source.calls).toHaveLength(2);
     t.source.last.resolve(members('Ann'));
@@ -175,23 +195,62 @@ describe('SnapshotCache: first read', () => {
     expect(t.cache.status().lastError).toBeNull();
   });
 
-  it('waits through the retries of a first read that hits retryable errors', async () => {
+  it('releases the callers of a first read at its first failed attempt; the retries go on behind', async () => {
     const t = setup();
     const call = t.cache.get();
+    const request = t.cache.getNow();
+    for (const caller of [call, request]) caller.catch(() => {}); // asserted below
     t.source.last.reject(quota());
     await flush();
+    // Neither waits out the backoff (750 ms here, up to 100 s in all with Google's policy).
+    await expect(call).rejects.toThrow(`The board could not be read yet: ${QUOTA}`);
+    await expect(request).rejects.toThrow(`The board could not be read yet: ${QUOTA}`);
     expect(t.sleeps.map((s) => s.ms)).toEqual([750]);
-    expect(await isSettled(call)).toBe(false);
+    // During the backoff, requests are told at once and start no read of their own.
+    await expect(t.cache.getNow()).rejects.toThrow(QUOTA);
+    expect(t.source.calls).toHaveLength(1);
     await t.wake();
     expect(t.source.calls).toHaveLength(2);
+    // And while the retry is in flight.
+    await expect(t.cache.getNow()).rejects.toThrow(QUOTA);
     t.source.last.reject(new SourceError('The Sheets API is unavailable (503)', true, 503));
     await flush();
     expect(t.sleeps.map((s) => s.ms)).toEqual([1_500]);
     await t.wake();
     t.source.last.resolve(members('Ann'));
-    const result = await call;
+    await flush();
+    const result = await t.cache.getNow();
     expect(result.version).toBe(1);
     expect(t.cache.reads).toBe(3);
+  });
+
+  it('tells a request within firstReadWaitMs that a first read which has not answered is still running', async () => {
+    const t = setup({ firstReadWaitMs: 1_500 });
+    const request = t.cache.getNow();
+    await flush();
+    expect(await isSettled(request)).toBe(false);
+    // The wait runs on the injected sleep: no real time passes.
+    expect(t.sleeps.map((s) => s.ms)).toEqual([1_500]);
+    await t.wake();
+    await expect(request).rejects.toThrow(STILL_READING);
+    const error = await request.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BoardNotReadError);
+    expect((error as BoardNotReadError).reason).toBeNull();
+    // Still one read, which serves as soon as it answers.
+    expect(t.source.calls).toHaveLength(1);
+    t.source.last.resolve(members('Ann'));
+    await flush();
+    expect((await t.cache.getNow()).snapshot.members[0]?.name).toBe('Ann');
+    expect(t.source.calls).toHaveLength(1);
+  });
+
+  it('gives a request the first failure at once, not after firstReadWaitMs', async () => {
+    const t = setup({ firstReadWaitMs: 1_500 });
+    const request = t.cache.getNow();
+    t.source.last.reject(new SourceError('There is no readable file at /srv/board.xlsx', false));
+    await expect(request).rejects.toThrow('There is no readable file at /srv/board.xlsx');
+    // The 1.5 s wait was cut short by the failure (its sleep is never woken here).
+    expect(t.slept()).toBe(0);
   });
 
   it('gives up a first read after the policy and reports the last error', async () => {
@@ -393,6 +452,9 @@ describe('SnapshotCache: unchanged grids', () => {
     expect(after.snapshot).toBe(before.snapshot);
     expect(after.version).toBe(1);
     expect(after.stale).toBeNull();
+    // Confirmed by a read just now: served as of that read (extensions.asOf), kept answers kept.
+    expect(before.readAt).toBe(START);
+    expect(after.readAt).toBe(START + 30_000);
     expect(t.cache.status().ageSeconds).toBe(0);
     expect(t.events.at(-1)).toMatchObject({ event: 'refresh', ok: true, unchanged: true });
 
@@ -449,9 +511,11 @@ describe('SnapshotCache: status() and log', () => {
     t.source.last.reject(
       new SourceError('Request failed: Authorization: Bearer ya29.secret-token-value', true, 503),
     );
+    await expect(call).rejects.toThrow('Bearer [redacted]');
     await t.wake();
     t.source.last.resolve(members('Ann'));
-    await call;
+    await flush();
+    await t.cache.get();
     expect(t.events).toEqual([
       {
         event: 'refresh',

@@ -1,5 +1,5 @@
 /**
- * "Check membership": the data issues and the membership rules (R1-R11, the same list the
+ * "Check membership": the data issues and the membership rules (R1-R11 and R16-R18, the same list the
  * server's `membershipCheck` gives), in a dialog with the cell to fix, and as a note on each
  * offending cell. Notes the check added before and that no longer apply are cleared.
  */

@@ -38,6 +38,8 @@ const PACK_TABS: readonly DataTabName[] = [
   'Actions',
   'Projects',
   'Tasks',
+  // "You said, we did" (R17): without it the pack would differ from the server's.
+  'Feedback',
   'Circulation',
 ];
 const DRAFTS_PROPERTY = 'circulationDrafts';

@@ -51,7 +51,7 @@ export function draftFollowUpEmails(): DraftsMade {
     return report(
       createDrafts(list.meeting?.id ?? NO_MEETING, mail.emails, board.snapshot.settings.boardName),
       mail.withoutEmail.map(named),
-      mail.forOfficer.map((entry) => named(entry.member)),
+      mail.forOfficer.map((entry) => entry.label),
     );
   } finally {
     lock.releaseLock();
@@ -131,14 +131,15 @@ function report(
   }
   if (forOfficer.length > 0) {
     lines.push(
-      `Prefer Audio, BSL or Braille, so an officer needs to arrange their update: ${forOfficer.join(', ')}.`,
+      `Prefer Audio, BSL or Braille, so an officer needs to arrange their update: ${forOfficer.join(' ')}`,
     );
   }
   if (made.failure) lines.push(`Gmail stopped with: ${made.failure}`);
   return { ...made, withoutEmail, forOfficer, message: lines.join(' ') };
 }
 
-function parseRecord(text: string | null): Record<string, string> {
+/** A record of what was drafted, kept as JSON in a property (also the invitations' record). */
+export function parseRecord(text: string | null): Record<string, string> {
   if (!text) return {};
   try {
     const parsed: unknown = JSON.parse(text);

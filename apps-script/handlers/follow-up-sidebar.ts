@@ -9,6 +9,7 @@ import { cellLabel, type DataIssue } from '../../schema/issues';
 import type { Member } from '../../schema/records';
 import type { FollowUp } from '../../schema/rules';
 import { count } from '../../schema/rules/wording';
+import { arrangementLabel } from '../../schema/sheet/member-emails';
 import type { BoardSnapshot } from '../../schema/snapshot';
 import { type CellLinks, escapeHtml, page } from '../html';
 import { reasonInWords, type WrittenFollowUp } from './follow-up-tab';
@@ -135,7 +136,7 @@ function draftsSection(parts: SidebarParts): string {
   }
   if (parts.forOfficer.length > 0) {
     lines.push(
-      `<p class="note">For an officer to arrange in their format (Audio, BSL or Braille): ${names(parts.forOfficer)}.</p>`,
+      `<p class="note">For an officer to arrange in their format (Audio, BSL or Braille), with their communication needs: ${parts.forOfficer.map((member) => escapeHtml(arrangementLabel(member))).join(' ')}</p>`,
     );
   }
   lines.push('<div id="result" role="status" aria-live="polite"></div>');

@@ -2,7 +2,8 @@
  * "Plan next meeting": the next meeting on the R10 schedule goes into the Meetings tab as
  * Planned, with a proposed minute-taker (R11). If it is already there, only a missing
  * minute-taker is filled in, so running this again changes nothing. Topics, venue and format
- * are left for the officer.
+ * are left for the officer. Its dialog offers the meeting's invitations (R7, R18), drafted by
+ * `draftMeetingInvitations` when its button is clicked.
  */
 import { formatLongDate } from '../../schema/dates';
 import { newMeetingId } from '../../schema/ids';
@@ -14,6 +15,7 @@ import {
   plannedMeeting,
   proposeMinuteTaker,
 } from '../../schema/sheet/plan-meeting';
+import { escapeHtml, page, showDialog } from '../html';
 import { withDocumentLock } from '../lock';
 import type { MenuContext } from '../menu-context';
 import {
@@ -24,9 +26,10 @@ import {
   writeBlock,
   yesNoCell,
 } from '../sheet-io';
+import { INVITE_SCRIPT, invitationsSection } from './invitations';
 
 export function planNextMeeting(context: MenuContext): void {
-  const message = withDocumentLock(() => {
+  const { message, invitations } = withDocumentLock(() => {
     const workbook = new BoardWorkbook(context.spreadsheet);
     const board = workbook.readBoard(['Settings', 'Members', 'Meetings']);
     const meetingsTab = requireUsable(board, 'Meetings');
@@ -37,14 +40,23 @@ export function planNextMeeting(context: MenuContext): void {
 
     if (next.existing) {
       const meeting = next.existing;
+      const invitations = invitationsSection(snapshot, meeting);
       if (meeting.minuteTakerId) {
-        return `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}), with a minute-taker. Nothing was changed.`;
+        return {
+          message: `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}), with a minute-taker. Nothing was changed.`,
+          invitations,
+        };
       }
       const proposal = proposeMinuteTaker(snapshot, meeting);
       const column = columns?.get('minuteTakerId');
-      if (!proposal || column === undefined) return noMinuteTaker(meeting, column !== undefined);
+      if (!proposal || column === undefined) {
+        return { message: noMinuteTaker(meeting, column !== undefined), invitations };
+      }
       writeBlock(meetingsTab.sheet, meeting.row, column + 1, [[proposal.member.id]]);
-      return `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}). It had no minute-taker, so one is now proposed there: ${proposedWords(proposal)}.`;
+      return {
+        message: `${capitalise(meetingInWords(meeting))} is already in the Meetings tab (row ${meeting.row}). It had no minute-taker, so one is now proposed there: ${proposedWords(proposal)}.`,
+        invitations,
+      };
     }
 
     const id = newMeetingId(snapshot.meetings, next.date);
@@ -69,15 +81,23 @@ export function planNextMeeting(context: MenuContext): void {
       // A time is stored as a date on 30/12/1899; without a time format it would show as one.
       meetingsTab.sheet.getRange(row, startColumn + 1, 1, 1).setNumberFormat('hh:mm');
     }
-    return [
-      `Added ${meetingInWords(meeting)} to the Meetings tab (row ${row}) as Planned.`,
-      proposal
-        ? `Proposed minute-taker: ${proposedWords(proposal)}.`
-        : 'No member other than the co-chairs is active, so no minute-taker is proposed.',
-      'Add its Topics (service areas), Venue and Format.',
-    ].join('\n\n');
+    return {
+      message: [
+        `Added ${meetingInWords(meeting)} to the Meetings tab (row ${row}) as Planned.`,
+        proposal
+          ? `Proposed minute-taker: ${proposedWords(proposal)}.`
+          : 'No member other than the co-chairs is active, so no minute-taker is proposed.',
+        'Add its Topics (service areas), Venue and Format, then create its invitations below.',
+      ].join('\n\n'),
+      invitations: invitationsSection(snapshot, { ...meeting, row }),
+    };
   });
-  context.ui.alert(context.title, message, context.ui.ButtonSet.OK);
+  // Modeless, so the officer can type the Topics, Venue and Format with it open.
+  const said = message
+    .split('\n\n')
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('');
+  showDialog(context.ui, page(`${said}${invitations}`, INVITE_SCRIPT), context.title, false);
 }
 
 function proposedWords(proposal: MinuteTakerProposal): string {

@@ -141,7 +141,7 @@ export function sendActionReminders(): ReminderRun {
       sent: sent.map((email) => named(email.member)),
       alreadyReminded: plan.alreadyReminded.map(named),
       withoutEmail: plan.withoutEmail.map(named),
-      forOfficer: plan.forOfficer.map((entry) => named(entry.member)),
+      forOfficer: plan.forOfficer.map((entry) => entry.label),
       overQuota,
       until: plan.until,
     };
@@ -229,7 +229,7 @@ function summary(run: {
   }
   if (run.forOfficer.length > 0) {
     parts.push(
-      `Not emailed, prefer Audio, BSL or Braille (for an officer to arrange): ${run.forOfficer.join(', ')}.`,
+      `Not emailed, prefer Audio, BSL or Braille (for an officer to arrange): ${run.forOfficer.join(' ')}`,
     );
   }
   if (run.alreadyReminded.length > 0) {

@@ -1,12 +1,14 @@
 /**
  * The formatting "Set up board sheets" gives a tab, from the shared layout: bold, frozen
  * header row protected with a warning only (officers can still edit it if they mean to),
- * dropdowns for enumerated columns (Yes/No columns that are checkboxes stay checkboxes), date formats in the board's date order, and in the Actions
+ * dropdowns for enumerated columns (Yes/No columns that are checkboxes stay checkboxes), date
+ * formats in the board's date order, number formats for hours and pounds, and in the Actions
  * tab a shading for overdue actions. Everything here is set, never toggled, so a second run
  * leaves the sheet as the first did.
  */
 import { overdueSheetCondition } from '../../schema/actions';
 import { columnLetters, type DateOrder } from '../../schema/cells';
+import type { NumberUnit } from '../../schema/columns';
 import type { TabSpec } from '../../schema/layout';
 import { dropdownRule } from '../validation';
 
@@ -22,6 +24,15 @@ const DATE_PATTERNS: Record<DateOrder, string> = {
   DMY: 'dd/mm/yyyy',
   MDY: 'mm/dd/yyyy',
   YMD: 'yyyy-mm-dd',
+};
+
+/**
+ * Number formats for quantities (DESIGN §2): pounds in pence with the pound sign, whatever the
+ * spreadsheet's locale; hours with up to two decimals (1.5, 0.25) and at least one (2.0).
+ */
+export const NUMBER_PATTERNS: Record<NumberUnit, string> = {
+  pounds: '[$£]#,##0.00',
+  hours: '0.0#',
 };
 
 /** How the board's date cells are formatted, in its `Date order` (with the time: `hh:mm`). */
@@ -63,6 +74,9 @@ export function formatTab(layout: TabLayout, spec: TabSpec, dateOrder: DateOrder
     } else if (kind.type === 'date') column(key).setNumberFormat(datePattern);
     else if (kind.type === 'time') column(key).setNumberFormat('hh:mm');
     else if (kind.type === 'dateTime') column(key).setNumberFormat(`${datePattern} hh:mm`);
+    else if (kind.type === 'number' && kind.unit) {
+      column(key).setNumberFormat(NUMBER_PATTERNS[kind.unit]);
+    }
   }
   if (spec.name === 'Actions') {
     shadeOverdueActions(layout, sheet.getRange(firstDataRow, 1, dataRows, width));

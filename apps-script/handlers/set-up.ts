@@ -46,7 +46,7 @@ export function setUpBoardSheets(context: MenuContext): void {
     [
       ...lines,
       '',
-      'Header rows are frozen and protected (a warning only), enumerated columns have dropdowns, date columns have date formats, and overdue actions are shaded in the Actions tab. No data was moved or deleted.',
+      'Header rows are frozen and protected (a warning only), enumerated columns have dropdowns, date columns have date formats, hours and pounds columns have number formats, and overdue actions are shaded in the Actions tab. No data was moved or deleted.',
     ].join('\n'),
     context.ui.ButtonSet.OK,
   );

@@ -24,6 +24,9 @@ export const GRAPHQL_ENUMS = {
   CoProductionActivity: sheet.CO_PRODUCTION_ACTIVITIES,
   ProjectStatus: sheet.PROJECT_STATUSES,
   TaskStatus: sheet.TASK_STATUSES,
+  FeedbackStatus: sheet.FEEDBACK_STATUSES,
+  InvolvementActivity: sheet.INVOLVEMENT_ACTIVITIES,
+  PaymentStatus: sheet.PAYMENT_STATUSES,
   Severity: ['error', 'warning', 'info'],
   Rule: RULE_IDS,
   FollowUpReason: ['overdue', 'due before next meeting', 'no owner', 'no due date'],
@@ -63,6 +66,9 @@ export type ProjectPhaseValue = ValueOf<'ProjectPhase'>;
 export type CoProductionActivityValue = ValueOf<'CoProductionActivity'>;
 export type ProjectStatusValue = ValueOf<'ProjectStatus'>;
 export type TaskStatusValue = ValueOf<'TaskStatus'>;
+export type FeedbackStatusValue = ValueOf<'FeedbackStatus'>;
+export type InvolvementActivityValue = ValueOf<'InvolvementActivity'>;
+export type PaymentStatusValue = ValueOf<'PaymentStatus'>;
 export type SeverityValue = ValueOf<'Severity'>;
 export type RuleValue = ValueOf<'Rule'>;
 export type FollowUpReasonValue = ValueOf<'FollowUpReason'>;

@@ -12,12 +12,19 @@ import type { Meeting, Member, Project } from '../records';
 import { coChairsOn, compareIds, nextScheduledMeeting } from '../rules';
 import type { BoardSnapshot } from '../snapshot';
 import { type PackAction, type PackFollowUp, packAction, packFollowUp } from './content-actions';
+import {
+  type PackFeedback,
+  type PackProjectPeople,
+  packFeedback,
+  partnerProjectPeople,
+} from './content-feedback';
 import { tidyText } from './escape';
 import { agreedToBeNamed, circulatedName, circulatedNameOf } from './names';
 import type { PackAudience } from './types';
 import { compareText, timeSpan } from './wording';
 
 export type { PackAction, PackFollowUp } from './content-actions';
+export type { PackFeedback, PackFeedbackItem, PackProjectPeople } from './content-feedback';
 
 export interface PackMeeting {
   readonly id: string;
@@ -70,6 +77,8 @@ export interface PackProject {
   readonly tasksToDo: number;
   /** The tasks still to do in the project's current phase, earliest due first. */
   readonly nextTasks: readonly PackTask[];
+  /** Who works on it, by constituency, as partners may see it (issue 14 item 6). */
+  readonly people: PackProjectPeople;
 }
 
 export interface PackNextMeeting {
@@ -91,7 +100,13 @@ export interface PackContent {
   readonly agreed: readonly PackAction[];
   readonly followUp: PackFollowUp;
   readonly projects: readonly PackProject[];
+  /** "You said, we did": feedback reported back since the last meeting (R17). */
+  readonly feedback: PackFeedback;
   readonly nextMeeting: PackNextMeeting;
+  /** `Smallest reported group`, for the sentence that says why a figure is not shown. */
+  readonly smallestGroup: number;
+  /** `Easy read checked by` in Settings: shown in the easy-read pack. */
+  readonly easyReadCheckedBy: string | null;
 }
 
 /** The pack's facts for a held meeting (the caller has checked that it is one). */
@@ -103,19 +118,25 @@ export function collectPackContent(
   const agreed = (snapshot.actionsByMeeting.get(meeting.id) ?? []).map((action) =>
     packAction(snapshot, action),
   );
+  const followUp = packFollowUp(snapshot, meeting);
+  const checkedBy = snapshot.settings.easyReadCheckedBy;
   return {
     boardName: tidyText(snapshot.settings.boardName),
     audience,
     meeting: packMeeting(snapshot, meeting),
     attendance: packAttendance(snapshot, meeting),
     agreed: agreed.sort((a, b) => compareIds(a.id, b.id)),
-    followUp: packFollowUp(snapshot, meeting),
+    followUp,
     projects: snapshot.projects
       .filter((project) => project.status !== 'Closed')
       .filter((project) => project.start === null || project.start <= meeting.date)
       .map((project) => packProject(snapshot, project))
       .sort((a, b) => compareIds(a.id, b.id)),
+    feedback: packFeedback(snapshot, followUp.previousMeetingDate, meeting.date),
     nextMeeting: packNextMeeting(snapshot, meeting),
+    smallestGroup: snapshot.settings.smallestReportedGroup,
+    easyReadCheckedBy:
+      checkedBy === null || tidyText(checkedBy) === '' ? null : tidyText(checkedBy),
   };
 }
 
@@ -205,6 +226,7 @@ function packProject(snapshot: BoardSnapshot, project: Project): PackProject {
         responsible: tidyText(task.responsible),
         dueDate: task.dueDate,
       })),
+    people: partnerProjectPeople(snapshot, project),
   };
 }
 

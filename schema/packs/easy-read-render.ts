@@ -5,10 +5,11 @@
 import { formatLongDate } from '../dates';
 import { statusChartSvg } from './chart';
 import type { PackContent } from './content';
-import { type EasyBlock, easyReadDocument } from './easy-read';
+import { type EasyBlock, easyReadDocument, sentenceText } from './easy-read';
 import { EASY_READ_CHART } from './easy-read-words';
 import { escapeHtml as e } from './escape';
 import { htmlDocument } from './page';
+import { type PictureName, pictureSvg } from './pictures';
 import { bullet, underlined, wrap } from './text-layout';
 
 export function renderEasyReadHtml(content: PackContent): string {
@@ -16,13 +17,21 @@ export function renderEasyReadHtml(content: PackContent): string {
   const block = (item: EasyBlock): string => {
     switch (item.kind) {
       case 'p':
-        return `<p>${e(item.text)}</p>`;
+        return item.picture === undefined
+          ? `<p>${e(item.text)}</p>`
+          : pictured(item.text, item.picture);
       case 'list': {
-        const items = item.items.map(
-          (sentences) =>
-            `<li>${sentences.length === 1 ? e(sentences[0] ?? '') : sentences.map((text) => `<p>${e(text)}</p>`).join('')}</li>`,
-        );
-        return `<ul>\n${items.join('\n')}\n</ul>`;
+        const items = item.items.map((sentences) => {
+          const [only] = sentences;
+          if (sentences.length === 1 && typeof only === 'string') return `<li>${e(only)}</li>`;
+          const inner = sentences.map((text) =>
+            typeof text === 'string' ? `<p>${e(text)}</p>` : pictured(text.text, text.picture),
+          );
+          return `<li>${inner.join('')}</li>`;
+        });
+        // A list whose items have pictures lines its sentences up with the pictured ones.
+        const things = item.items.some((sentences) => sentences.some((s) => typeof s !== 'string'));
+        return `<ul${things ? ' class="things"' : ''}>\n${items.join('\n')}\n</ul>`;
       }
       case 'link':
         return `<p><a href="${e(item.href)}">${e(item.text)}</a></p>`;
@@ -39,8 +48,13 @@ export function renderEasyReadHtml(content: PackContent): string {
       ...section.blocks.map(block),
     ]),
   ].join('\n');
-  const footer = document.footer.map((text) => `<p>${e(text)}</p>`).join('\n');
+  const footer = document.footer.map(block).join('\n');
   return htmlDocument({ title: document.title, easyRead: true, main, footer });
+}
+
+/** A key sentence with its picture on the left; the picture is hidden from screen readers. */
+function pictured(text: string, picture: PictureName): string {
+  return `<p class="pictured">${pictureSvg(picture)}<span>${e(text)}</span></p>`;
 }
 
 export function renderEasyReadText(content: PackContent): string {
@@ -52,7 +66,7 @@ export function renderEasyReadText(content: PackContent): string {
       case 'list':
         // Items of several sentences need a blank line between them to read as separate things.
         return item.items.flatMap((sentences) => [
-          ...bullet(...(sentences as [string])),
+          ...bullet(...(sentences.map(sentenceText) as [string])),
           ...(sentences.length > 1 ? [''] : []),
         ]);
       case 'link':
@@ -71,7 +85,7 @@ export function renderEasyReadText(content: PackContent): string {
       ...underlined(section.heading, section.level === 2 ? '-' : '~'),
       ...section.blocks.flatMap(lines),
     ]),
-    [...document.footer],
+    document.footer.flatMap(lines),
   ];
   return `${blocks.map((block) => trimBlankEnd(block).join('\n')).join('\n\n')}\n`;
 }

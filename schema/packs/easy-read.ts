@@ -1,19 +1,27 @@
 /**
  * The easy-read pack: the same facts in short sentences, one idea each, in plain words, with
- * lists instead of tables. The words are built once as a small document model here and then
- * laid out as HTML (large type) or as plain text by `easy-read-render.ts`.
+ * lists instead of tables, and a picture beside each key sentence (`pictures.ts`), as the
+ * easy-read guidance (Mencap; Inclusion Europe's "Information for all") asks. The board's own
+ * words are explained at the end when the pack uses them (`glossary.ts`). The words are built
+ * once as a small document model here and then laid out as HTML (large type) or as plain text
+ * by `easy-read-render.ts`.
  */
 import { formatLongDate } from '../dates';
 import { count, listInWords } from '../rules/wording';
-import type { PackAction, PackContent } from './content';
+import type { PackAction, PackContent, PackFeedbackItem } from './content';
 import { GROUPS, HOW_WE_MET, PHASES, STAGES, STATUS_WORDS } from './easy-read-words';
 import { safeHref } from './escape';
+import { glossaryFor } from './glossary';
+import { PICTURE_CREDIT, type PictureName } from './pictures';
 import { AUDIENCE_NAMES, dayMonthYear, sentence } from './wording';
 
+/** A sentence, with the picture that goes beside it when it is a key sentence. */
+export type EasySentence = string | { readonly text: string; readonly picture: PictureName };
+
 export type EasyBlock =
-  | { readonly kind: 'p'; readonly text: string }
+  | { readonly kind: 'p'; readonly text: string; readonly picture?: PictureName }
   /** Each item is a few short sentences about one thing. */
-  | { readonly kind: 'list'; readonly items: readonly (readonly string[])[] }
+  | { readonly kind: 'list'; readonly items: readonly (readonly EasySentence[])[] }
   | { readonly kind: 'link'; readonly text: string; readonly href: string }
   | { readonly kind: 'chart' };
 
@@ -27,37 +35,87 @@ export interface EasyReadDocument {
   readonly title: string;
   readonly intro: readonly EasyBlock[];
   readonly sections: readonly EasySection[];
-  readonly footer: readonly string[];
+  readonly footer: readonly EasyBlock[];
 }
 
-const p = (text: string): EasyBlock => ({ kind: 'p', text });
+const p = (text: string, picture?: PictureName): EasyBlock =>
+  picture === undefined ? { kind: 'p', text } : { kind: 'p', text, picture };
 /** A list, or the `none` sentence (if any) when there is nothing to list. */
-const list = (items: readonly (readonly string[])[], none?: string): EasyBlock[] =>
-  items.length > 0 ? [{ kind: 'list', items }] : none === undefined ? [] : [p(none)];
+const list = (
+  items: readonly (readonly EasySentence[])[],
+  none?: string,
+  nonePicture?: PictureName,
+): EasyBlock[] =>
+  items.length > 0 ? [{ kind: 'list', items }] : none === undefined ? [] : [p(none, nonePicture)];
 /** "from 2pm to 4pm", or "at 2pm" when the length is not known. */
 const fromTo = (time: string) => (time.includes(' to ') ? `from ${time}` : `at ${time}`);
 
 export function easyReadDocument(content: PackContent): EasyReadDocument {
+  const intro = [
+    p(`This report is for ${AUDIENCE_NAMES[content.audience]}.`, 'report'),
+    p('It tells you what the board agreed to do.'),
+    p('It also tells you about things we agreed before.'),
+  ];
+  const sections = [
+    aboutTheMeeting(content),
+    whoCame(content),
+    whatWeAgreed(content),
+    ...earlierThings(content),
+    ...ourProjects(content),
+    youSaidWeDid(content),
+    ourNextMeeting(content),
+  ];
+  const words = wordsWeUse([content.boardName, ...documentTexts(intro, sections)]);
   return {
     title: `Easy read: our meeting on ${dayMonthYear(content.meeting.date)}`,
-    intro: [
-      p(`This report is for ${AUDIENCE_NAMES[content.audience]}.`),
-      p('It tells you what the board agreed to do.'),
-      p('It also tells you about things we agreed before.'),
-    ],
-    sections: [
-      aboutTheMeeting(content),
-      whoCame(content),
-      whatWeAgreed(content),
-      ...earlierThings(content),
-      ...ourProjects(content),
-      ourNextMeeting(content),
-    ],
+    intro,
+    sections: words === null ? sections : [...sections, words],
     footer: [
-      "This report was made from the board's spreadsheet.",
-      `Meeting number: ${content.meeting.id}.`,
+      p("This report was made from the board's spreadsheet."),
+      p(`Meeting number: ${content.meeting.id}.`),
+      ...(content.easyReadCheckedBy === null
+        ? []
+        : [p(`This easy read was checked by ${sentence(content.easyReadCheckedBy)}`, 'leader')]),
+      p(PICTURE_CREDIT),
     ],
   };
+}
+
+/** Every sentence of the document, to find the board's words it uses. */
+export function documentTexts(
+  intro: readonly EasyBlock[],
+  sections: readonly EasySection[],
+): string[] {
+  const texts = (block: EasyBlock): string[] => {
+    switch (block.kind) {
+      case 'p':
+      case 'link':
+        return [block.text];
+      case 'list':
+        return block.items.flatMap((item) => item.map(sentenceText));
+      case 'chart':
+        return [];
+    }
+  };
+  return [
+    ...intro.flatMap(texts),
+    ...sections.flatMap((section) => [section.heading, ...section.blocks.flatMap(texts)]),
+  ];
+}
+
+export function sentenceText(item: EasySentence): string {
+  return typeof item === 'string' ? item : item.text;
+}
+
+/** The board's words this pack uses, each said simply; null when it uses none. */
+function wordsWeUse(texts: readonly string[]): EasySection | null {
+  const entries = glossaryFor(texts);
+  if (entries.length === 0) return null;
+  return section('Words we use', [
+    p('Some words in this report are hard.', 'words'),
+    p('This is what they mean.'),
+    ...list(entries.map((entry) => [entry.term, ...entry.easyRead])),
+  ]);
 }
 
 function section(heading: string, blocks: readonly EasyBlock[], level: 2 | 3 = 2): EasySection {
@@ -65,23 +123,32 @@ function section(heading: string, blocks: readonly EasyBlock[], level: 2 | 3 = 2
 }
 
 /** The sentence for a value the sheet may leave blank: none at all when it is blank. */
-function when<T>(value: T | null, say: (value: T) => string): EasyBlock[] {
-  return value === null ? [] : [p(say(value))];
+function when<T>(value: T | null, say: (value: T) => string, picture?: PictureName): EasyBlock[] {
+  return value === null ? [] : [p(say(value), picture)];
 }
 
 function aboutTheMeeting({ meeting }: PackContent): EasySection {
   const link = meeting.minutesLink === null ? null : safeHref(meeting.minutesLink);
   return section('About the meeting', [
-    p(`We met on ${formatLongDate(meeting.date)}.`),
-    ...when(meeting.time, (time) => `The meeting was ${fromTo(time)}.`),
-    ...(meeting.format === null ? [] : HOW_WE_MET[meeting.format].map(p)),
-    ...when(meeting.venue, (venue) => `We met at ${sentence(venue)}`),
-    ...(meeting.topics.length === 0 ? [] : [p(`We talked about ${listInWords(meeting.topics)}.`)]),
-    ...meeting.chairs.map((chair) => p(`${chair} led the meeting.`)),
+    p(`We met on ${formatLongDate(meeting.date)}.`, 'date'),
+    ...when(meeting.time, (time) => `The meeting was ${fromTo(time)}.`, 'time'),
+    ...(meeting.format === null
+      ? []
+      : HOW_WE_MET[meeting.format].map((words) =>
+          p(words, /online/.test(words) ? 'online' : 'people'),
+        )),
+    ...when(meeting.venue, (venue) => `We met at ${sentence(venue)}`, 'place'),
+    ...(meeting.topics.length === 0
+      ? []
+      : [p(`We talked about ${listInWords(meeting.topics)}.`, 'talk')]),
+    ...meeting.chairs.map((chair, index) =>
+      p(`${chair} led the meeting.`, index === 0 ? 'leader' : undefined),
+    ),
     p(
       meeting.minuteTaker === null
         ? 'We do not know who wrote the notes.'
         : `${meeting.minuteTaker} wrote the notes of the meeting.`,
+      'notes',
     ),
     ...(link === null
       ? []
@@ -93,8 +160,8 @@ function whoCame({ attendance }: PackContent): EasySection {
   const people = (n: number) => count(n, 'person', 'people');
   const others = (n: number) => count(n, 'other person', 'other people');
   /** "5 people came.", or that we do not say, when the number could show who someone is. */
-  const howMany = (n: number | null, did: string, notSaid: string) =>
-    p(n === null ? notSaid : `${people(n)} ${did}.`);
+  const howMany = (n: number | null, did: string, notSaid: string, picture?: PictureName) =>
+    p(n === null ? notSaid : `${people(n)} ${did}.`, picture);
   // With nobody named, the number not named is the total, which is said already.
   const notNamed = (n: number | null, names: readonly string[], did: string, notSaid: string) => {
     if (n === 0 || names.length === 0) return [];
@@ -107,7 +174,7 @@ function whoCame({ attendance }: PackContent): EasySection {
     ...attendance.byConstituency.map((row) => row.present),
   ].includes(null);
   return section('Who came', [
-    howMany(attendance.present, 'came', 'We do not say how many people came.'),
+    howMany(attendance.present, 'came', 'We do not say how many people came.', 'people'),
     howMany(
       attendance.apologies,
       'could not come and told us',
@@ -151,6 +218,7 @@ function whatWeAgreed({ agreed }: PackContent): EasySection {
       agreed.length === 0
         ? 'We did not agree anything new.'
         : `We agreed to do ${count(agreed.length, 'thing')}.`,
+      'agreed',
     ),
     ...list(agreed.map((action) => [...whatAndWho(action), dueSentence(action)])),
   ]);
@@ -160,7 +228,7 @@ function earlierThings({ followUp }: PackContent): EasySection[] {
   const checked = followUp.statusCounts.reduce((sum, status) => sum + status.count, 0);
   return [
     section('Things from earlier meetings', [
-      p(`We checked ${count(checked, 'thing')} from earlier meetings.`),
+      p(`We checked ${count(checked, 'thing')} from earlier meetings.`, 'checked'),
       { kind: 'chart' },
       ...followUp.statusCounts.map(({ status, count: n }) =>
         p(`${count(n, 'thing is', 'things are')} ${STATUS_WORDS[status]}.`),
@@ -169,7 +237,7 @@ function earlierThings({ followUp }: PackContent): EasySection[] {
     section(
       'Late',
       [
-        p('These things should have been done by now.'),
+        p('These things should have been done by now.', 'late'),
         ...list(
           followUp.overdue.map((action) => [
             ...whatAndWho(action),
@@ -182,27 +250,34 @@ function earlierThings({ followUp }: PackContent): EasySection[] {
     ),
     section(
       'Still to do',
-      list(
-        followUp.open.map((action) => [...whatAndWho(action), dueSentence(action)]),
-        'There is nothing else still to do.',
-      ),
+      followUp.open.length === 0
+        ? [p('There is nothing else still to do.', 'toDo')]
+        : [
+            p('We are still doing these things.', 'toDo'),
+            ...list(followUp.open.map((action) => [...whatAndWho(action), dueSentence(action)])),
+          ],
       3,
     ),
     section(
       'Done since the last meeting',
-      list(
-        followUp.done.map((action) => [
-          sentence(action.description),
-          ...(action.closedOn === null ? [] : [`It was done on ${dayMonthYear(action.closedOn)}.`]),
-        ]),
-        'Nothing.',
-      ),
+      [
+        p('These things are done now.', 'done'),
+        ...list(
+          followUp.done.map((action) => [
+            sentence(action.description),
+            ...(action.closedOn === null
+              ? []
+              : [`It was done on ${dayMonthYear(action.closedOn)}.`]),
+          ]),
+          'Nothing.',
+        ),
+      ],
       3,
     ),
     section(
       'Stopped since the last meeting',
       [
-        p('We decided to stop doing these things.'),
+        p('We decided to stop doing these things.', 'stopped'),
         ...list(
           followUp.dropped.map((action) => [sentence(action.description)]),
           'Nothing.',
@@ -216,7 +291,12 @@ function earlierThings({ followUp }: PackContent): EasySection[] {
 function ourProjects({ projects }: PackContent): EasySection[] {
   const jobs = (n: number) => count(n, 'job is', 'jobs are');
   return [
-    section('Our projects', projects.length === 0 ? [p('We have no projects at the moment.')] : []),
+    section(
+      'Our projects',
+      projects.length === 0
+        ? [p('We have no projects at the moment.', 'project')]
+        : [p(`We have ${count(projects.length, 'project')} at the moment.`, 'project')],
+    ),
     ...projects.map((project) =>
       section(
         project.name,
@@ -225,8 +305,9 @@ function ourProjects({ projects }: PackContent): EasySection[] {
           p(`The project is at the ${project.stage} stage.`),
           p(STAGES[project.stage]),
           p(PHASES[project.phase]),
-          p(`${jobs(project.tasksDone)} done.`),
-          p(`${jobs(project.tasksToDo)} still to do.`),
+          ...whoWorksOnIt(project.people),
+          p(`${jobs(project.tasksDone)} done.`, 'done'),
+          p(`${jobs(project.tasksToDo)} still to do.`, 'toDo'),
           ...(project.nextTasks.length === 0 ? [] : [p('The next jobs are:')]),
           ...list(
             project.nextTasks.map((task) => [
@@ -241,14 +322,91 @@ function ourProjects({ projects }: PackContent): EasySection[] {
   ];
 }
 
+/** Who works on a project, by group, as partners may see it (issue 14 item 6). */
+function whoWorksOnIt(people: PackContent['projects'][number]['people']): EasyBlock[] {
+  if (people.byConstituency.length === 0) {
+    return [p('We have not written down who works on this project.', 'people')];
+  }
+  const withheld =
+    people.total === null || people.byConstituency.some(({ members }) => members === null);
+  return [
+    p('People from these groups work on this project:', 'people'),
+    ...list(
+      people.byConstituency.map(({ constituency, members }) => [
+        `${GROUPS[constituency]}: ${members === null ? 'we do not say how many' : count(members, 'person', 'people')}.`,
+      ]),
+    ),
+    ...(withheld ? [p('We do not say a number if it could show who someone is.')] : []),
+  ];
+}
+
+/** "You said, we did" (R17): what people told us, and what we did about it. */
+function youSaidWeDid({ feedback }: PackContent): EasySection {
+  const since =
+    feedback.since === null
+      ? 'since the board began'
+      : `since our last meeting on ${dayMonthYear(feedback.since)}`;
+  const opening: EasyBlock[] = !feedback.readable
+    ? [p('We could not read our list of what people told us.', 'youSaid')]
+    : feedback.items.length === 0
+      ? [p(`We have nothing new to tell you ${since}.`, 'youSaid')]
+      : [
+          p('You told us what you think.', 'youSaid'),
+          p(`This is what we did ${since}.`),
+          p('We do not say who told us.'),
+        ];
+  return section('You said, we did', [...opening, ...list(feedback.items.map(feedbackItem))]);
+}
+
+function feedbackItem(item: PackFeedbackItem): EasySentence[] {
+  const told: EasySentence[] = [
+    { text: `You said: ${sentence(item.youSaid)}`, picture: 'youSaid' },
+    ...(item.raisedBy.length === 0
+      ? []
+      : [`${listInWords(item.raisedBy.map((c) => GROUPS[c] ?? c))} told us this.`]),
+    ...(item.project === null ? [] : [`It was about ${sentence(item.project)}`]),
+  ];
+  switch (item.status) {
+    case 'Not acted on':
+      return [
+        ...told,
+        ...(item.weDid === null
+          ? []
+          : [{ text: `We did: ${sentence(item.weDid)}`, picture: 'weDid' } as const]),
+        { text: 'We could not do what you asked.', picture: 'notDone' },
+        item.reason === null
+          ? 'We have not written down why.'
+          : `This is why: ${sentence(item.reason)}`,
+      ];
+    case 'Open':
+      return [
+        ...told,
+        ...(item.weDid === null
+          ? [{ text: 'We are still working on this.', picture: 'weDid' } as const]
+          : [
+              { text: `We did: ${sentence(item.weDid)}`, picture: 'weDid' } as const,
+              'We are still working on this.',
+            ]),
+      ];
+    case 'Acted on':
+      return [
+        ...told,
+        {
+          text: `We did: ${item.weDid === null ? 'we have not written it down.' : sentence(item.weDid)}`,
+          picture: 'weDid',
+        },
+      ];
+  }
+}
+
 function ourNextMeeting({ nextMeeting }: PackContent): EasySection {
   return section('Our next meeting', [
-    p(`Our next meeting is on ${formatLongDate(nextMeeting.date)}.`),
-    ...when(nextMeeting.time, (time) => `It is ${fromTo(time)}.`),
-    ...when(nextMeeting.venue, (venue) => `It is at ${sentence(venue)}`),
+    p(`Our next meeting is on ${formatLongDate(nextMeeting.date)}.`, 'next'),
+    ...when(nextMeeting.time, (time) => `It is ${fromTo(time)}.`, 'time'),
+    ...when(nextMeeting.venue, (venue) => `It is at ${sentence(venue)}`, 'place'),
     ...(nextMeeting.topics.length === 0
       ? []
-      : [p(`We will talk about ${listInWords(nextMeeting.topics)}.`)]),
+      : [p(`We will talk about ${listInWords(nextMeeting.topics)}.`, 'talk')]),
   ]);
 }
 

@@ -8,17 +8,26 @@ import { count, listInWords } from '../rules/wording';
 import { statusChartSvg } from './chart';
 import type { PackAction, PackContent } from './content';
 import { escapeHtml as e, safeHref } from './escape';
+import { glossaryFor } from './glossary';
 import { htmlDocument } from './page';
 import {
   anyNotShown,
+  anyProjectNotShown,
   attendeesInWords,
+  definition,
+  feedbackContext,
+  feedbackIntro,
+  feedbackOutcome,
+  GLOSSARY_HEADING,
   NAMING_NOTE,
   notShownNote,
   packSummary,
   packTitle,
+  projectPeopleInWords,
   reasonWords,
   STANDARD_CHART,
   shownFigure,
+  sinceLastMeeting,
 } from './standard-wording';
 import { audienceLine, audienceReason, dayMonthYear } from './wording';
 
@@ -35,12 +44,19 @@ export function renderHtml(content: PackContent): string {
     actionTable(`Actions agreed on ${dayMonthYear(meeting.date)}`, content.agreed, ['Due by']),
     followUpSection(content),
     projectsSection(content),
+    feedbackSection(content),
     nextMeetingSection(content),
   ].join('\n');
+  const glossary = glossarySection(main);
   const footer = [
     `<p>Made from the board's spreadsheet for meeting ${e(meeting.id)}. ${NAMING_NOTE}</p>`,
   ].join('\n');
-  return htmlDocument({ title: packTitle(content), easyRead: false, main, footer });
+  return htmlDocument({
+    title: packTitle(content),
+    easyRead: false,
+    main: glossary === null ? main : `${main}\n${glossary}`,
+    footer,
+  });
 }
 
 function facts(entries: readonly (readonly [string, string | null])[]): string {
@@ -147,10 +163,7 @@ function actionTable(
 }
 
 function followUpSection({ followUp, meeting }: PackContent): string {
-  const since =
-    followUp.previousMeetingDate === null
-      ? 'since the board began'
-      : `since the last meeting on ${dayMonthYear(followUp.previousMeetingDate)}`;
+  const since = sinceLastMeeting(followUp.previousMeetingDate);
   const followed = followUp.statusCounts.reduce((sum, { count }) => sum + count, 0);
   const numbers = followUp.statusCounts.map(({ status, count }) => `${status}: ${count}`);
   return [
@@ -180,19 +193,20 @@ function followUpSection({ followUp, meeting }: PackContent): string {
 }
 
 /** A table to compare the projects, then what each still has to do in its current phase. */
-function projectsSection({ projects }: PackContent): string {
+function projectsSection({ projects, smallestGroup }: PackContent): string {
   if (projects.length === 0) return '<h2>Project updates</h2>\n<p>No projects are under way.</p>';
   const rows = projects.map(
     (project) =>
-      `<tr><th scope="row">${e(project.name)}</th><td data-label="Service area">${e(project.serviceArea ?? '')}</td><td data-label="Stage">${project.stage}</td><td data-label="Phase">${project.phase}</td><td data-label="Status">${project.status}</td><td class="number" data-label="Tasks done">${project.tasksDone}</td><td class="number" data-label="Tasks to do">${project.tasksToDo}</td></tr>`,
+      `<tr><th scope="row">${e(project.name)}</th><td data-label="Service area">${e(project.serviceArea ?? '')}</td><td data-label="Stage">${project.stage}</td><td data-label="Phase">${project.phase}</td><td data-label="Status">${project.status}</td><td data-label="Members by constituency">${projectPeopleInWords(project.people)}</td><td class="number" data-label="Tasks done">${project.tasksDone}</td><td class="number" data-label="Tasks to do">${project.tasksToDo}</td></tr>`,
   );
   const parts = [
     '<h2>Project updates</h2>',
     '<table class="stack">',
     `<caption>Projects under way (${projects.length})</caption>`,
-    '<thead><tr><th scope="col">Project</th><th scope="col">Service area</th><th scope="col">Stage</th><th scope="col">Phase</th><th scope="col">Status</th><th scope="col" class="number">Tasks done</th><th scope="col" class="number">Tasks to do</th></tr></thead>',
+    '<thead><tr><th scope="col">Project</th><th scope="col">Service area</th><th scope="col">Stage</th><th scope="col">Phase</th><th scope="col">Status</th><th scope="col">Members by constituency</th><th scope="col" class="number">Tasks done</th><th scope="col" class="number">Tasks to do</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
+    ...(anyProjectNotShown(projects) ? [`<p>${e(notShownNote(smallestGroup))}</p>`] : []),
   ];
   for (const project of projects) {
     if (project.nextTasks.length === 0) continue;
@@ -207,6 +221,35 @@ function projectsSection({ projects }: PackContent): string {
     );
   }
   return parts.join('\n');
+}
+
+/** "You said, we did" (R17): what was reported back since the last meeting. */
+function feedbackSection({ feedback }: PackContent): string {
+  const parts = ['<h2>You said, we did</h2>', `<p>${e(feedbackIntro(feedback))}</p>`];
+  if (feedback.items.length === 0) return parts.join('\n');
+  const rows = feedback.items.map((item) => {
+    const context = feedbackContext(item);
+    const more = context === null ? '' : ` <span class="project">${e(context)}</span>`;
+    return `<tr><th scope="row" data-label="You said">${e(item.youSaid)}${more}</th><td data-label="We did">${e(item.weDid ?? 'Not recorded')}</td><td data-label="Outcome">${e(feedbackOutcome(item))}</td><td class="nowrap" data-label="Reported back on">${dayMonthYear(item.reportedBackOn)}</td></tr>`;
+  });
+  parts.push(
+    '<table class="stack">',
+    `<caption>You said, we did (${feedback.items.length})</caption>`,
+    '<thead><tr><th scope="col">You said</th><th scope="col">We did</th><th scope="col">Outcome</th><th scope="col" class="nowrap">Reported back on</th></tr></thead>',
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table>',
+  );
+  return parts.join('\n');
+}
+
+/** The board's words that `main` uses, explained; null when it uses none of them. */
+function glossarySection(main: string): string | null {
+  const entries = glossaryFor([main]);
+  if (entries.length === 0) return null;
+  return [
+    `<h2>${GLOSSARY_HEADING}</h2>`,
+    `<dl class="glossary">\n${entries.map((entry) => `<dt>${e(entry.term)}</dt><dd>${e(definition(entry.standard))}</dd>`).join('\n')}\n</dl>`,
+  ].join('\n');
 }
 
 function nextMeetingSection({ nextMeeting }: PackContent): string {

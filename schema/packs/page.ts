@@ -28,6 +28,8 @@ h3 { font-size: 1.2rem; margin: 1.75rem 0 0.5rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.25rem; }
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
+dl.glossary dt { font-weight: bold; margin-top: 0.5rem; }
+dl.glossary dd { margin: 0 0 0.25rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
 th, td { border: 1px solid #595959; padding: 0.4rem 0.55rem; text-align: left; vertical-align: top; }
@@ -61,6 +63,9 @@ figcaption { margin-top: 0.5rem; }
   tr, figure, dl.facts { break-inside: avoid; }
   thead { display: table-header-group; }
   thead th, tfoot th, tfoot td { background: none; }
+  /* Eight project columns fit the width of A4 only with tighter cells and slightly smaller type. */
+  th, td { padding: 0.25rem 0.3rem; }
+  table.stack { font-size: 9.5pt; }
 }
 `;
 
@@ -76,13 +81,32 @@ li { margin: 0.9rem 0; }
 li p { margin: 0.2rem 0; }
 li p:first-child { font-weight: bold; }
 .chart { max-width: 46rem; margin: 1rem 0; }
+/* Pictures in a column on the left, every sentence in the column beside it. */
+:root { --picture: 3.5rem; --gap: 1rem; }
+.pictured { display: flex; align-items: center; gap: var(--gap); min-height: var(--picture); }
+.picture { flex: none; width: var(--picture); height: var(--picture); color: #1d4f91; }
+main > p:not(.board):not(.pictured), main > ul, main > .chart, footer > p:not(.pictured) { margin-left: calc(var(--picture) + var(--gap)); }
+ul.things { list-style: none; padding-left: 0; margin-left: 0; }
+ul.things > li { border-top: 1px solid #8a8a8a; padding-top: 0.5rem; }
+ul.things > li > p:not(.pictured) { margin-left: calc(var(--picture) + var(--gap)); }
+main > ul.things { margin-left: 0; }
+main > .chart { width: calc(100% - var(--picture) - var(--gap)); }
+li .pictured { margin: 0.4rem 0; }
+@media screen and (max-width: 30rem) {
+  :root { --picture: 2.75rem; --gap: 0.75rem; }
+  body { padding: 0 0.75rem; }
+  h1 { font-size: 1.9rem; }
+  h2 { font-size: 1.6rem; }
+  h3 { font-size: 1.4rem; }
+}
 @media print {
   body { font-size: 16pt; }
   body { padding: 0; }
   main, footer { max-width: none; padding: 0; }
   h2 { border-top-color: #000000; break-after: avoid; }
   h3 { break-after: avoid; }
-  li { break-inside: avoid; }
+  li, .pictured { break-inside: avoid; }
+  .picture { color: #000000; }
 }
 `;
 

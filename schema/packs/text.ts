@@ -6,14 +6,23 @@ import { formatLongDate } from '../dates';
 import { count, listInWords } from '../rules/wording';
 import type { PackAction, PackContent } from './content';
 import { safeHref } from './escape';
+import { glossaryFor } from './glossary';
 import {
   anyNotShown,
+  anyProjectNotShown,
   attendeesInWords,
+  definition,
+  feedbackContext,
+  feedbackIntro,
+  feedbackOutcome,
+  GLOSSARY_HEADING,
   NAMING_NOTE,
   notShownNote,
   packSummary,
+  projectPeopleInWords,
   reasonWords,
   shownFigure,
+  sinceLastMeeting,
 } from './standard-wording';
 import { bullet, columns, labelled, underlined, wrap } from './text-layout';
 import { audienceLine, audienceReason, dayMonthYear } from './wording';
@@ -33,9 +42,17 @@ export function renderText(content: PackContent): string {
     actionList(content.agreed, (action) => [dueBy(action)]),
     ...followUpBlocks(content),
     ...projectBlocks(content),
+    ...feedbackBlocks(content),
     ...nextMeetingBlocks(content),
-    wrap(`Made from the board's spreadsheet for meeting ${meeting.id}. ${NAMING_NOTE}`),
   ];
+  const glossary = glossaryFor(blocks.map((lines) => lines.join(' ')));
+  if (glossary.length > 0) {
+    blocks.push(
+      underlined(GLOSSARY_HEADING, '-'),
+      glossary.flatMap((entry) => wrap(`${entry.term}: ${definition(entry.standard)}`, '', '  ')),
+    );
+  }
+  blocks.push(wrap(`Made from the board's spreadsheet for meeting ${meeting.id}. ${NAMING_NOTE}`));
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
@@ -108,10 +125,7 @@ function actionList(actions: readonly PackAction[], details: (action: PackAction
 }
 
 function followUpBlocks({ followUp, meeting }: PackContent): string[][] {
-  const since =
-    followUp.previousMeetingDate === null
-      ? 'since the board began'
-      : `since the last meeting on ${dayMonthYear(followUp.previousMeetingDate)}`;
+  const since = sinceLastMeeting(followUp.previousMeetingDate);
   const followed = followUp.statusCounts.reduce((sum, { count }) => sum + count, 0);
   const closedOn = (action: PackAction) =>
     `Closed on: ${action.closedOn === null ? 'not recorded' : dayMonthYear(action.closedOn)}.`;
@@ -147,11 +161,12 @@ function followUpBlocks({ followUp, meeting }: PackContent): string[][] {
   ];
 }
 
-function projectBlocks({ projects }: PackContent): string[][] {
+function projectBlocks({ projects, smallestGroup }: PackContent): string[][] {
   if (projects.length === 0)
     return [underlined('Project updates', '-'), ['No projects are under way.']];
   return [
     underlined('Project updates', '-'),
+    ...(anyProjectNotShown(projects) ? [wrap(notShownNote(smallestGroup))] : []),
     ...projects.map((project) => [
       project.name,
       ...labelled([
@@ -159,6 +174,7 @@ function projectBlocks({ projects }: PackContent): string[][] {
         ['Stage', project.stage],
         ['Phase', project.phase],
         ['Status', project.status],
+        ['Members', projectPeopleInWords(project.people)],
         ['Tasks', `${project.tasksDone} done, ${project.tasksToDo} to do`],
       ]),
       ...(project.nextTasks.length === 0 ? [] : [`Still to do in the ${project.phase} phase:`]),
@@ -168,6 +184,25 @@ function projectBlocks({ projects }: PackContent): string[][] {
         ),
       ),
     ]),
+  ];
+}
+
+function feedbackBlocks({ feedback }: PackContent): string[][] {
+  const items = feedback.items.flatMap((item) => {
+    const context = feedbackContext(item);
+    return [
+      ...bullet(
+        `You said: ${item.youSaid}`,
+        `We did: ${item.weDid ?? 'not recorded'}`,
+        `Outcome: ${feedbackOutcome(item)}${/[.!?]$/.test(feedbackOutcome(item)) ? '' : '.'} Reported back on ${dayMonthYear(item.reportedBackOn)}.`,
+        ...(context === null ? [] : [context]),
+      ),
+    ];
+  });
+  return [
+    underlined('You said, we did', '-'),
+    wrap(feedbackIntro(feedback)),
+    ...(items.length === 0 ? [] : [items]),
   ];
 }
 

@@ -11,11 +11,15 @@ import { checkCoChairTerms } from './r03-co-chair-terms';
 import { checkJointPartnershipBoard } from './r04-joint-partnership-board';
 import { checkSelfAdvocacyGroups } from './r05-self-advocacy-groups';
 import { checkBalance } from './r06-balance';
+import { checkProjectDiversity } from './r06-project-diversity';
 import { checkRelevance } from './r07-relevance';
 import { checkCoChairAttendance } from './r08-co-chair-attendance';
 import { checkNoSubstitutions } from './r09-no-substitutions';
 import { checkSchedule } from './r10-schedule';
 import { checkMinuteTakers } from './r11-minute-takers';
+import { checkReciprocity } from './r16-reciprocity';
+import { checkFeedback } from './r17-feedback';
+import { checkAccessibleInformation } from './r18-accessible-information';
 
 export * from './co-chairs';
 export * from './finding';
@@ -25,6 +29,7 @@ export * from './r03-co-chair-terms';
 export * from './r04-joint-partnership-board';
 export * from './r05-self-advocacy-groups';
 export * from './r06-balance';
+export * from './r06-project-diversity';
 export * from './r07-relevance';
 export * from './r08-co-chair-attendance';
 export * from './r09-no-substitutions';
@@ -33,9 +38,18 @@ export * from './r11-minute-takers';
 export * from './r12-follow-up';
 export * from './r14-standard-tasks';
 export * from './r15-annual-report';
+export * from './r16-reciprocity';
+export * from './r17-feedback';
+export * from './r18-accessible-information';
 export { compareIds, meetingInWords, who } from './wording';
 
-/** The membership checks (R1-R11) in rule order, as "Check membership" and the API show them. */
+/**
+ * The board's checks in rule order: the membership rules (R1-R11, R6 extended to projects), and
+ * the record-keeping that officers fix in the same sheet: reciprocity (R16), the feedback loop
+ * (R17) and formats to arrange (R18). "Check membership" in the sheet, `npm run check` and the
+ * API's `membershipCheck` (officers only: R18 names members' communication needs) all list
+ * exactly these, so the three never disagree. R12-R15 are lists and reports, not checks.
+ */
 export const MEMBERSHIP_CHECKS: readonly ((
   snapshot: BoardSnapshot,
   today: IsoDate,
@@ -46,11 +60,15 @@ export const MEMBERSHIP_CHECKS: readonly ((
   checkJointPartnershipBoard,
   checkSelfAdvocacyGroups,
   checkBalance,
+  checkProjectDiversity,
   checkRelevance,
   checkCoChairAttendance,
   checkNoSubstitutions,
   checkSchedule,
   checkMinuteTakers,
+  checkReciprocity,
+  checkFeedback,
+  checkAccessibleInformation,
 ];
 
 export function membershipCheck(snapshot: BoardSnapshot, today: IsoDate): Finding[] {

@@ -1,16 +1,20 @@
 /**
  * R15: information for the Joint Partnership Board's annual report to the Scrutiny Panel, over
  * a date range: meetings held, attendance by constituency, projects by stage and phase, actions
- * raised / done / overdue, and the co-production activities of the projects.
+ * raised / done / overdue, the co-production activities of the projects, involvement and
+ * reciprocity (R16's totals, `r16-reciprocity-totals.ts`) and feedback reported back (R17).
  *
  * The sheet keeps each action's current status only, so "done" and "overdue" are worked out
  * from the dates it does keep: an action counts as done in the period when it is Done and was
  * completed by the end of the period (or has no completion date); it counts as overdue when it
  * was due before the end of the period (or today, if earlier) and was not done (or dropped) by
- * then.
+ * then. Feedback is counted the same way: the items raised in the period, with their status
+ * today, and those reported back by the end of the period (in time: within `Report back within
+ * (days)` of being raised, `schema/feedback.ts`).
  */
 import { closedBy, raisedOn } from '../actions';
 import type { IsoDate } from '../dates';
+import { reportedBackInTime } from '../feedback';
 import {
   ATTENDANCE_VALUES,
   CO_PRODUCTION_ACTIVITIES,
@@ -20,6 +24,7 @@ import {
 } from '../layout';
 import type { Action, Meeting, Member, Project } from '../records';
 import type { BoardSnapshot } from '../snapshot';
+import { type InvolvementSummary, involvementSummary } from './r16-reciprocity-totals';
 
 type Constituency = Member['constituency'];
 
@@ -42,6 +47,22 @@ export interface AnnualReport {
   readonly actionsDone: number;
   readonly actionsOverdue: number;
   readonly activities: readonly { activity: Project['activities'][number]; count: number }[];
+  /** R16: hours, payments, expenses and training over the period (officers' figures). */
+  readonly involvement: InvolvementSummary;
+  readonly feedback: FeedbackFigures;
+}
+
+/** R17: the "you said, we did" items raised in the period, and how they were answered. */
+export interface FeedbackFigures {
+  readonly raised: number;
+  /** Raised in the period and still Open. */
+  readonly open: number;
+  readonly actedOn: number;
+  readonly notActedOn: number;
+  /** Raised in the period and reported back by its end. */
+  readonly reportedBack: number;
+  /** Of those reported back, the ones reported back in time, with a "we did". */
+  readonly reportedBackInTime: number;
 }
 
 export function annualReport(
@@ -89,6 +110,31 @@ export function annualReport(
       activity,
       count: projects.filter((project) => project.activities.includes(activity)).length,
     })),
+    involvement: involvementSummary(snapshot, { from, to }),
+    feedback: feedbackFigures(snapshot, from, to),
+  };
+}
+
+/** R17's figures for the items raised in [from, to]. */
+export function feedbackFigures(
+  snapshot: BoardSnapshot,
+  from: IsoDate,
+  to: IsoDate,
+): FeedbackFigures {
+  const raised = snapshot.feedback.filter(
+    (item) => item.dateRaised >= from && item.dateRaised <= to,
+  );
+  const reportedBack = raised.filter(
+    (item) => item.reportedBackOn !== null && item.reportedBackOn <= to,
+  );
+  return {
+    raised: raised.length,
+    open: raised.filter((item) => item.status === 'Open').length,
+    actedOn: raised.filter((item) => item.status === 'Acted on').length,
+    notActedOn: raised.filter((item) => item.status === 'Not acted on').length,
+    reportedBack: reportedBack.length,
+    reportedBackInTime: reportedBack.filter((item) => reportedBackInTime(item, snapshot.settings))
+      .length,
   };
 }
 

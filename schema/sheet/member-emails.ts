@@ -3,7 +3,8 @@
  * meeting and the weekly action reminders. Standard is plain text; Large print is the same
  * words with an HTML body in large type; Easy read is short sentences, one action each, no
  * codes, in large type. Audio, BSL and Braille cannot be made here, so those members are
- * listed for an officer to arrange instead of being sent something they did not ask for.
+ * listed for an officer to arrange, with their `Communication needs`, instead of being sent
+ * something they did not ask for.
  * Pure: the menu sends or drafts what these functions give.
  */
 import { isOverdue } from '../actions';
@@ -13,9 +14,10 @@ import type { Action, Member } from '../records';
 import { coChairsOn, type FollowUp } from '../rules';
 import { listInWords } from '../rules/wording';
 import type { BoardSnapshot } from '../snapshot';
+import { PRODUCED_FORMATS } from '../values';
 
 /** The preferred formats an email can be written in; the others an officer arranges. */
-export const EMAIL_FORMATS = ['Standard', 'Large print', 'Easy read'] as const;
+export const EMAIL_FORMATS = PRODUCED_FORMATS;
 export type EmailFormat = (typeof EMAIL_FORMATS)[number];
 
 export function emailFormatOf(member: Pick<Member, 'preferredFormat'>): EmailFormat | null {
@@ -29,22 +31,40 @@ export interface MemberEmail {
   readonly subject: string;
   /** Plain text: the whole email for Standard, the text alternative for the others. */
   readonly body: string;
-  /** The HTML body in large type (Large print, Easy read), or null for plain text only. */
+  /** The HTML body: large type (Large print, Easy read), ordinary type, or null for plain text. */
   readonly htmlBody: string | null;
   readonly format: EmailFormat;
   /** The actions the email is about, by ID, in the order it lists them. */
   readonly actionIds: readonly string[];
 }
 
+/** A member whose format (Audio, BSL, Braille) an officer arranges (R18), with their actions. */
+export interface ForOfficer {
+  readonly member: Member;
+  readonly actionIds: readonly string[];
+  /** "Amina Yusuf (M20): BSL; communication needs: a BSL interpreter, and video calls." */
+  readonly label: string;
+}
+
 export interface MemberMail {
   readonly emails: readonly MemberEmail[];
   /** Members on the roster with no email address. */
   readonly withoutEmail: readonly Member[];
-  /** Members whose format (Audio, BSL, Braille) an officer arranges (R18), with their actions. */
-  readonly forOfficer: readonly {
-    readonly member: Member;
-    readonly actionIds: readonly string[];
-  }[];
+  readonly forOfficer: readonly ForOfficer[];
+}
+
+/**
+ * What an officer needs to arrange a member's update (R18): who, the format, and the member's
+ * `Communication needs` (the Accessible Information Standard's record), or that none is
+ * recorded, so the officer knows to ask. For officers only: it names the member.
+ */
+export function arrangementLabel(
+  member: Pick<Member, 'id' | 'name' | 'preferredFormat' | 'communicationNeeds'>,
+): string {
+  const needs = member.communicationNeeds?.replace(/\s+/g, ' ').trim();
+  return `${member.name} (${member.id}): ${member.preferredFormat}; ${
+    needs ? `communication needs: ${sentence(needs)}` : 'no communication needs recorded.'
+  }`;
 }
 
 /** One action in an email: the action and, when late, by how many days. */
@@ -68,7 +88,7 @@ function sentence(text: string): string {
 }
 
 /** A message laid out once and rendered as text and, for large type, HTML. */
-type Block = string | { readonly list: readonly string[] };
+export type Block = string | { readonly list: readonly string[] };
 
 function renderText(blocks: readonly Block[]): string {
   return blocks
@@ -81,9 +101,9 @@ function renderText(blocks: readonly Block[]): string {
 /**
  * Large type as RNIB's clear print guidance asks: a plain sans-serif at 18 point (16 is the
  * least for large print), left aligned, generous line spacing. Inline styles, because email
- * clients drop style sheets.
+ * clients drop style sheets. `fontSize` 12pt gives the same clear layout in ordinary type.
  */
-function renderLargeType(blocks: readonly Block[], subject: string): string {
+function renderLargeType(blocks: readonly Block[], subject: string, fontSize = '18pt'): string {
   const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
   const body = blocks
     .map((block) =>
@@ -94,22 +114,32 @@ function renderLargeType(blocks: readonly Block[], subject: string): string {
             .join('')}</ul>`,
     )
     .join('');
-  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><div style="font-family:Arial,Helvetica,sans-serif;font-size:18pt;line-height:1.5;color:#000;background:#fff;text-align:left;max-width:40em">${body}</div></body></html>`;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><div style="font-family:Arial,Helvetica,sans-serif;font-size:${fontSize};line-height:1.5;color:#000;background:#fff;text-align:left;max-width:40em">${body}</div></body></html>`;
 }
 
-function email(
+/**
+ * One email in the member's format. Standard is plain text only, unless `standardHtml` asks
+ * for the same clear HTML in ordinary (12 point) type, as invitations have.
+ */
+export function email(
   member: Member,
   format: EmailFormat,
   subject: string,
   blocks: readonly Block[],
   actionIds: readonly string[],
+  standardHtml = false,
 ): MemberEmail {
   return {
     member,
     to: member.email ?? '',
     subject,
     body: renderText(blocks),
-    htmlBody: format === 'Standard' ? null : renderLargeType(blocks, subject),
+    htmlBody:
+      format !== 'Standard'
+        ? renderLargeType(blocks, subject)
+        : standardHtml
+          ? renderLargeType(blocks, subject, '12pt')
+          : null,
     format,
     actionIds,
   };
@@ -122,11 +152,15 @@ export function sortByDelivery(
 ): MemberMail {
   const emails: MemberEmail[] = [];
   const withoutEmail: Member[] = [];
-  const forOfficer: { member: Member; actionIds: string[] }[] = [];
+  const forOfficer: ForOfficer[] = [];
   for (const { member, items } of members) {
     const format = emailFormatOf(member);
     if (format === null) {
-      forOfficer.push({ member, actionIds: items.map((item) => item.action.id) });
+      forOfficer.push({
+        member,
+        actionIds: items.map((item) => item.action.id),
+        label: arrangementLabel(member),
+      });
     } else if (!member.email) {
       withoutEmail.push(member);
     } else {

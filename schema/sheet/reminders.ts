@@ -9,7 +9,13 @@ import { addDays, daysBetween, type IsoDate, isoWeek } from '../dates';
 import type { Member, ReminderSent } from '../records';
 import { compareIds } from '../rules/wording';
 import type { BoardSnapshot } from '../snapshot';
-import { type EmailAction, type MemberEmail, reminderEmail, sortByDelivery } from './member-emails';
+import {
+  type EmailAction,
+  type ForOfficer,
+  type MemberEmail,
+  reminderEmail,
+  sortByDelivery,
+} from './member-emails';
 
 export interface ReminderPlan {
   /** The ISO week the reminders are for, `2026-W47`: the key of once a week. */
@@ -22,11 +28,8 @@ export interface ReminderPlan {
   readonly alreadyReminded: readonly Member[];
   /** Would be reminded, but have no email address. */
   readonly withoutEmail: readonly Member[];
-  /** Need Audio, BSL or Braille (R18): for an officer to arrange, with their actions. */
-  readonly forOfficer: readonly {
-    readonly member: Member;
-    readonly actionIds: readonly string[];
-  }[];
+  /** Need Audio, BSL or Braille (R18): for an officer to arrange, with their actions and needs. */
+  readonly forOfficer: readonly ForOfficer[];
 }
 
 /** The members already reminded in `week`, from the log's rows (a blank Week: its Sent at). */

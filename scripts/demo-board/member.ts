@@ -36,6 +36,8 @@ export interface DemoMember {
   readonly serviceAreas: readonly Area[];
   readonly phone: string;
   readonly preferredFormat: Format;
+  /** How the member needs information (the Accessible Information Standard's record, R18). */
+  readonly communicationNeeds?: string;
   readonly termStart: IsoDate;
   readonly termEnd?: IsoDate;
   readonly extendedTo?: IsoDate;

@@ -68,6 +68,7 @@ export function memberRecords(): RecordValues[] {
     ...member,
     organisation: member.organisation ?? null,
     group: member.group ?? null,
+    communicationNeeds: member.communicationNeeds ?? null,
     email: emailOf(member),
     termEnd: member.termEnd ?? null,
     extendedTo: member.extendedTo ?? null,

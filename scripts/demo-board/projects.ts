@@ -10,7 +10,7 @@ import type { RecordValues } from './values';
 // ---------------------------------------------------------------------------------------------
 // Projects and tasks
 
-interface DemoProject {
+export interface DemoProject {
   readonly id: string;
   readonly name: string;
   readonly serviceArea: string;
@@ -73,7 +73,9 @@ export const PROJECTS: readonly DemoProject[] = [
     objectives:
       'Plan and buy a supported living framework with self-advocates on the evaluation panel, and an easy read tender summary.',
     leadId: 'M04',
-    memberIds: ['M05', 'M07', 'M09', 'M17'],
+    // Officers, a provider and Disability Action Haringey, but no resident yet, although the
+    // objectives promise self-advocates on the panel (deliberate R6 warning for projects).
+    memberIds: ['M05', 'M07', 'M13', 'M17'],
     start: '2026-04-29',
     end: '2027-09-30',
     budget: 1200000,

@@ -103,6 +103,8 @@ export const FOUNDING_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Physical disabilities', 'Learning disabilities'],
     phone: '020 7946 0107',
     preferredFormat: 'Large print',
+    communicationNeeds:
+      'Large print, 18 point Arial; papers by email too, to read with a screen magnifier.',
     termStart: '2023-11-01',
     status: 'Active',
     nameInCirculation: true,
@@ -117,6 +119,8 @@ export const FOUNDING_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Older people', 'Dementia'],
     phone: '020 7946 0108',
     preferredFormat: 'Large print',
+    communicationNeeds:
+      'Large print, 16 point, on matt paper; phone rather than email where possible.',
     termStart: '2023-11-01',
     status: 'Active',
     nameInCirculation: false,
@@ -131,6 +135,8 @@ export const FOUNDING_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Learning disabilities'],
     phone: '020 7946 0109',
     preferredFormat: 'Easy read',
+    communicationNeeds:
+      'Easy read with pictures; his self-advocacy worker goes through the papers with him before each meeting.',
     termStart: '2023-11-01',
     status: 'Active',
     nameInCirculation: true,

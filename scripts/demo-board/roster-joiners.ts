@@ -41,6 +41,8 @@ export const LATER_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Mental health', 'Physical disabilities'],
     phone: '020 7946 0114',
     preferredFormat: 'Audio',
+    communicationNeeds:
+      'Blind: papers as audio recordings, or Word documents for his screen reader, a week before each meeting; describe slides aloud.',
     termStart: '2024-03-01',
     status: 'Active',
     nameInCirculation: true,
@@ -54,6 +56,7 @@ export const LATER_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Carers', 'Dementia', 'Older people'],
     phone: '020 7946 0115',
     preferredFormat: 'Large print',
+    communicationNeeds: 'Large print, 16 point.',
     termStart: '2024-04-01',
     status: 'Active',
     nameInCirculation: false,
@@ -113,6 +116,8 @@ export const LATER_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Learning disabilities', 'Mental health'],
     phone: '020 7946 0119',
     preferredFormat: 'Easy read',
+    communicationNeeds:
+      'Easy read; extra time to read papers, and one question at a time in meetings.',
     termStart: '2026-03-01',
     status: 'Active',
     nameInCirculation: false,
@@ -126,6 +131,8 @@ export const LATER_MEMBERS: readonly DemoMember[] = [
     serviceAreas: ['Carers', 'Learning disabilities'],
     phone: '020 7946 0120',
     preferredFormat: 'BSL',
+    communicationNeeds:
+      'Deaf, BSL user: a BSL interpreter at every meeting (two for meetings over an hour); papers in plain English, with a BSL video summary where possible.',
     termStart: '2026-05-01',
     status: 'Active',
     nameInCirculation: false,

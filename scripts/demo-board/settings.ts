@@ -28,6 +28,8 @@ const SETTINGS: Readonly<Record<keyof BoardSettings, Value>> = {
   circulationDmt: ['asc.dmt@example.org', 'dmt.business.support@example.org'],
   reminderDays: 7,
   smallestReportedGroup: 3,
+  reportBackWithinDays: 60,
+  easyReadCheckedBy: 'members of Northside Speak Up, a self-advocacy group',
 };
 
 /** Settings rows, keyed as the parser reads them; First meeting is a real date cell. */

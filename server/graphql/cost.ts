@@ -10,6 +10,11 @@
  * `first` returns 50 rows, so it costs as 50). Fields left out by `@skip`/`@include` cost nothing.
  * A page larger than the resolvers serve is refused first, with its own code, since "too costly"
  * would not say what to change.
+ *
+ * A few lists are not paged but grow with the board's life, a row or more a month, unlike the
+ * members (at most `Member cap`) or a meeting's attendance: they cost as the size they reach in
+ * a year or two (`UNPAGED_LIST_SIZES`), so that asking each item for everything is judged as
+ * the answer it will soon be.
  */
 import {
   GraphQLError,
@@ -29,6 +34,12 @@ const OBJECT_COST = 2;
 const SCALAR_COST = 1;
 const DEPTH_COST_FACTOR = 1.5;
 const PAGE_ARGUMENTS = ['first', 'last'] as const;
+
+/** Lists without pages that keep growing, and the size each is costed at. */
+export const UNPAGED_LIST_SIZES: Readonly<Record<string, number>> = {
+  'Query.feedback': 10,
+  'InvolvementSummary.byMember': 20,
+};
 
 export interface CostLimits {
   readonly maxCost: number;
@@ -85,6 +96,8 @@ export function operationCost(bound: BoundOperation, limits: CostLimits = COST_L
         : undefined;
     if (!selection.selectionSet) return SCALAR_COST;
     let multiplier = 1;
+    if (definition && parent)
+      multiplier = UNPAGED_LIST_SIZES[`${parent.name}.${definition.name}`] ?? 1;
     if (definition) {
       const args = argumentsOf(bound, definition, selection);
       for (const name of PAGE_ARGUMENTS) {

@@ -9,6 +9,7 @@ import { GROUPS, STAGES } from '../../schema/packs/easy-read-words';
 import { escapeHtml as e } from '../../schema/packs/escape';
 import { count } from '../../schema/rules/wording';
 import type { AnnualReportView } from './annual-report';
+import { feedbackEasyRead, involvementEasyRead } from './annual-report-reciprocity';
 import { sheetValue } from './labels';
 import { monthName, periodForm, reportAddress } from './period';
 
@@ -41,6 +42,8 @@ export function annualEasyRead(view: AnnualReportView): string {
     projects(view),
     things(view),
     together(view),
+    involvementEasyRead(view),
+    feedbackEasyRead(view),
     '<h2>More about this report</h2>',
     `<p><a href="${e(reportAddress(from, to, false))}">Read the full report, with more numbers</a></p>`,
     `<p><a href="${e(reportAddress(from, to, false, 'csv'))}">Get the numbers for a spreadsheet</a></p>`,

@@ -17,6 +17,7 @@ import { dayMonthYear } from '../../schema/packs/wording';
 import type { AnnualSeries } from '../../schema/reports/annual-series';
 import { count } from '../../schema/rules/wording';
 import { annualEasyRead } from './annual-report-easy-read';
+import { feedbackSection, involvementSection } from './annual-report-reciprocity';
 import { pageDocument, type Viewer } from './chrome';
 import type { AnnualReportFigures } from './data';
 import { figureCell, figureText, sheetValue } from './labels';
@@ -27,6 +28,8 @@ export interface AnnualReportView {
   readonly figures: AnnualReportFigures;
   readonly series: AnnualSeries;
   readonly smallestGroup: number;
+  /** R17: feedback is reported back within this many days. */
+  readonly reportBackWithinDays: number;
   readonly today: IsoDate;
   readonly easyRead: boolean;
   readonly viewer: Viewer;
@@ -64,7 +67,7 @@ function standardMain(view: AnnualReportView): string {
   return [
     `<h1>Annual report: ${e(periodInWords(from, to))}</h1>`,
     ...(view.stale ? [`<div class="notice"><p>${e(view.stale)}</p></div>`] : []),
-    `<p class="lede">What the ${e(view.boardName)} did from ${formatLongDate(from)} to ${formatLongDate(to)}: its meetings and who came, its commissioning projects, the actions it agreed and how they went, and how it worked with residents.</p>`,
+    `<p class="lede">What the ${e(view.boardName)} did from ${formatLongDate(from)} to ${formatLongDate(to)}: its meetings and who came, its commissioning projects, the actions it agreed and how they went, how it worked with residents, what its members gave and what people told it.</p>`,
     '<ul class="links no-print">',
     `<li><a href="${e(reportAddress(from, to, true))}">Easy read version of this report</a></li>`,
     `<li><a href="${e(reportAddress(from, to, false, 'csv'))}">Download these figures for a spreadsheet (CSV)</a></li>`,
@@ -76,6 +79,8 @@ function standardMain(view: AnnualReportView): string {
     projectsSection(figures),
     actionsSection(view),
     activitiesSection(figures),
+    involvementSection(view),
+    feedbackSection(view),
     '<h2 class="no-print">Another period</h2>',
     periodForm({ from, to, easyRead: false }),
   ].join('\n');

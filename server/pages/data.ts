@@ -133,11 +133,75 @@ export interface AnnualReportFigures {
   readonly actionsDone: number;
   readonly actionsOverdue: number;
   readonly activities: readonly { activity: string; count: number }[];
+  /** R16; null when the board's Involvement tab cannot be read (the page says so). */
+  readonly involvement?: InvolvementFigures | null;
+  /** R17; null when the board's Feedback tab cannot be read. */
+  readonly feedback?: FeedbackFigures | null;
 }
 
 export interface AnnualReportData {
   readonly board: { readonly name: string };
   readonly annualReport: AnnualReportFigures;
+}
+
+/**
+ * R16 and R17 for the annual report, asked apart from the rest: a board whose Involvement or
+ * Feedback tab is missing (one set up before they existed) still gets the rest of its report.
+ */
+export const ANNUAL_INVOLVEMENT_QUERY = /* GraphQL */ `
+  query AnnualReportInvolvement($from: Date!, $to: Date!) {
+    annualReport(from: $from, to: $to) {
+      involvement {
+        from
+        to
+        hours
+        payments
+        expenses
+        entries
+        trainingEntries
+        members
+        monthsLeftOut
+        byConstituency {
+          constituency hours payments expenses entries trainingEntries members monthsLeftOut
+        }
+      }
+    }
+  }
+`;
+
+export const ANNUAL_FEEDBACK_QUERY = /* GraphQL */ `
+  query AnnualReportFeedback($from: Date!, $to: Date!) {
+    annualReport(from: $from, to: $to) {
+      feedback { raised open actedOn notActedOn reportedBack reportedBackInTime }
+    }
+  }
+`;
+
+export interface InvolvementRowFigures {
+  readonly hours: number | null;
+  readonly payments: number | null;
+  readonly expenses: number | null;
+  readonly entries: number | null;
+  readonly trainingEntries: number | null;
+  readonly members: number | null;
+  /** For partners, the months left out of these figures (first days); none for officers. */
+  readonly monthsLeftOut: readonly string[];
+}
+
+export interface InvolvementFigures extends InvolvementRowFigures {
+  /** The days the figures cover: for partners, the whole months the period touches. */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly byConstituency: readonly (InvolvementRowFigures & { constituency: string })[];
+}
+
+export interface FeedbackFigures {
+  readonly raised: number;
+  readonly open: number;
+  readonly actedOn: number;
+  readonly notActedOn: number;
+  readonly reportedBack: number;
+  readonly reportedBackInTime: number;
 }
 
 /** One page of the action log; the CSV asks page after page, as any API client would. */

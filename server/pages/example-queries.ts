@@ -1,7 +1,7 @@
 /**
  * The example reporting queries GraphiQL opens with, one tab each, and that the README shows as
- * curl commands: the annual report, overdue actions a page at a time, the follow-up list, and
- * the projects with their tasks. Each works for partners and officers alike, within the depth
+ * curl commands: the annual report, overdue actions a page at a time, the follow-up list, the
+ * projects with their tasks, involvement and reciprocity, and "you said, we did". Each works for partners and officers alike, within the depth
  * and cost limits (tests/portal-pages.test.ts runs every one as a partner).
  */
 import type { IsoDate } from '../../schema/dates';
@@ -33,6 +33,7 @@ query AnnualReport($from: Date!, $to: Date!) {
     actionsDone
     actionsOverdue
     activities { activity count }
+    feedback { raised actedOn notActedOn reportedBack reportedBackInTime }
   }
 }`,
     variables: (today) => ({ ...lastTwelveMonths(today) }),
@@ -100,6 +101,46 @@ query ProjectsWithTasks {
   }
 }`,
     variables: () => ({}),
+  },
+  {
+    name: 'Involvement',
+    query: `# R16: what members gave and were given: hours, payments
+# and expenses (pounds), training, by constituency. For
+# partners it covers whole months, a figure that would single
+# someone out is null, and byMember is for officers only.
+query Involvement($from: Date, $to: Date) {
+  involvement(from: $from, to: $to) {
+    from
+    to
+    hours
+    payments
+    expenses
+    trainingEntries
+    members
+    byConstituency { constituency hours payments expenses members }
+  }
+}`,
+    variables: (today) => ({ ...lastTwelveMonths(today) }),
+  },
+  {
+    name: 'Feedback',
+    query: `# R17: "you said, we did": what people raised, what the
+# board did, and whether they were told in time.
+query Feedback($status: [FeedbackStatus!], $from: Date, $to: Date) {
+  feedback(status: $status, from: $from, to: $to) {
+    id
+    dateRaised
+    youSaid
+    weDid
+    status
+    reason
+    reportedBackOn
+    reportedBackInTime
+    raisedByConstituencies
+    meeting { id date }
+  }
+}`,
+    variables: (today) => ({ status: null, ...lastTwelveMonths(today) }),
   },
 ];
 

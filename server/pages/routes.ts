@@ -14,8 +14,13 @@ import { csvFilename } from '../reports/csv';
 import { annualReportPage } from './annual-report';
 import { messagePage, type Viewer } from './chrome';
 import {
+  ANNUAL_FEEDBACK_QUERY,
+  ANNUAL_INVOLVEMENT_QUERY,
   ANNUAL_REPORT_QUERY,
   type AnnualReportData,
+  type AnnualReportFigures,
+  type FeedbackFigures,
+  type InvolvementFigures,
   PageDataError,
   PORTAL_QUERY,
   type PortalData,
@@ -126,9 +131,33 @@ function periodOf(request: PageRequest, format: 'html' | 'csv') {
 }
 
 async function annualFigures(request: PageRequest, from: IsoDate, to: IsoDate) {
-  const data = await query(request)<AnnualReportData>(ANNUAL_REPORT_QUERY, { from, to });
+  const ask = query(request);
+  const data = await ask<AnnualReportData>(ANNUAL_REPORT_QUERY, { from, to });
   const series = annualSeries(request.snapshot, from, to, request.today);
-  return { data, series };
+  // A tab the board lacks leaves its part out, not the whole report (the page says which).
+  const unlessUnusable = async <T>(asked: Promise<T>): Promise<T | null> => {
+    try {
+      return await asked;
+    } catch (error) {
+      if (error instanceof PageDataError && error.status === 503) return null;
+      throw error;
+    }
+  };
+  const involvement = await unlessUnusable(
+    ask<{ annualReport: { involvement: InvolvementFigures } }>(ANNUAL_INVOLVEMENT_QUERY, {
+      from,
+      to,
+    }),
+  );
+  const feedback = await unlessUnusable(
+    ask<{ annualReport: { feedback: FeedbackFigures } }>(ANNUAL_FEEDBACK_QUERY, { from, to }),
+  );
+  const figures: AnnualReportFigures = {
+    ...data.annualReport,
+    involvement: involvement?.annualReport.involvement ?? null,
+    feedback: feedback?.annualReport.feedback ?? null,
+  };
+  return { data: { ...data, annualReport: figures }, series };
 }
 
 /**
@@ -154,6 +183,7 @@ const annualHtml: PageRoute = {
         figures: data.annualReport,
         series,
         smallestGroup: request.snapshot.settings.smallestReportedGroup,
+        reportBackWithinDays: request.snapshot.settings.reportBackWithinDays,
         today: request.today,
         easyRead: wantsEasyRead(request.url.searchParams),
         viewer: request.viewer,
@@ -173,7 +203,11 @@ const annualCsv: PageRoute = {
       status: 200,
       contentType: CSV,
       filename: csvFilename(`annual-report-${period.from}-to-${period.to}`),
-      body: annualReportCsv(data.annualReport, series),
+      body: annualReportCsv(
+        data.annualReport,
+        series,
+        request.snapshot.settings.smallestReportedGroup,
+      ),
     };
   },
 };

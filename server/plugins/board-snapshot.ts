@@ -8,8 +8,8 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { IsoDate } from '../../schema/dates';
 import type { BoardContext, Role } from '../graphql/context';
 import type { CirculationRecorder } from '../packs/record';
-import type { CachedSnapshot, SnapshotCache } from '../snapshot-cache';
-import type { RequestStates } from './request-state';
+import { BoardNotReadError, type CachedSnapshot, type SnapshotCache } from '../snapshot-cache';
+import { boardRoleOf, type RequestStates } from './request-state';
 
 /** The snapshot this request is answered from, read from the cache on first ask. */
 export type SnapshotOf = (request: Request) => Promise<CachedSnapshot>;
@@ -32,8 +32,27 @@ export function snapshotPerRequest(cache: ServedSnapshots): SnapshotOf {
   };
 }
 
-/** The resolvers' context plus what the plugins after them need (the stale flag). */
+/** What a partner is told when there is no board to answer from: no file, no spreadsheet ID. */
+export const PARTNER_UNAVAILABLE_MESSAGE =
+  "The board's spreadsheet could not be read yet. Try again in a minute; the board's officers can see why.";
+
+/** Seconds a client is asked to wait (`Retry-After`) before asking again for a board not read yet. */
+export const BOARD_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Why a request cannot be answered yet, in words for its role. The reason can name a file, a
+ * spreadsheet or a service account, so only an officer gets it (as on `GET /health`); that the
+ * first read is still running is said to everyone.
+ */
+export function boardUnavailableMessage(role: Role | undefined, error: unknown): string {
+  if (role === 'OFFICER') return error instanceof Error ? error.message : String(error);
+  if (error instanceof BoardNotReadError && error.reason === null) return error.message;
+  return PARTNER_UNAVAILABLE_MESSAGE;
+}
+
+/** The resolvers' context plus what the plugins after them need (asOf and the stale flag). */
 export interface BoardServerContext extends BoardContext {
+  readonly readAt: CachedSnapshot['readAt'];
   readonly stale: CachedSnapshot['stale'];
 }
 
@@ -47,18 +66,24 @@ export interface BoardContextOptions {
 /** Yoga's `context` option: the request's snapshot, role and day, or 503 with the reason. */
 export function boardContext(options: BoardContextOptions) {
   return async ({ request }: YogaInitialContext): Promise<BoardServerContext> => {
+    // Authentication ran first and ended every request it did not grant a role, and the
+    // refresh hook every REFRESH one.
+    const role = boardRoleOf(options.states(request)) as Role;
     let cached: CachedSnapshot;
     try {
       cached = await options.snapshotOf(request);
     } catch (error) {
-      throw new GraphQLError(error instanceof Error ? error.message : String(error), {
-        extensions: { code: 'BOARD_UNAVAILABLE', http: { status: 503 } },
+      throw new GraphQLError(boardUnavailableMessage(role, error), {
+        extensions: {
+          code: 'BOARD_UNAVAILABLE',
+          http: { status: 503, headers: { 'retry-after': String(BOARD_RETRY_AFTER_SECONDS) } },
+        },
       });
     }
     return {
-      // Authentication ran first and ended every request it did not grant a role.
-      role: options.states(request).role as Role,
+      role,
       snapshot: cached.snapshot,
+      readAt: cached.readAt,
       stale: cached.stale,
       today: options.today(),
       ...(options.recorder ? { recorder: options.recorder } : {}),

@@ -1,8 +1,8 @@
 /**
  * `GET /metrics`: the server's figures for Prometheus (text format, prom-client), for a
  * council's monitoring to graph and alert on: requests by route, operation, role and outcome,
- * how long they took, reads of the sheet and their failures, the snapshot's age, and answers
- * given from the response cache.
+ * how long they took, reads of the sheet and their failures, the snapshot's age, refresh hints
+ * and the reads they started, and answers given from the response cache.
  *
  * Who may read it: an officer token, or `METRICS_TOKEN`, a token that can read this and nothing
  * else (so the monitoring system never holds a token that reads members' details). Partners may
@@ -55,6 +55,8 @@ export interface BoardMetrics {
   readonly registry: Registry;
   /** Give it every event of the snapshot cache's `log` (others are ignored). */
   snapshotEvent(event: object): void;
+  /** Counts one answer from the response cache (its `onHit`). */
+  responseCacheHit(): void;
 }
 
 /** What the plugin records into, kept out of the public interface. */
@@ -68,8 +70,12 @@ interface Instruments {
   readonly readErrors: Counter;
   readonly readSeconds: Histogram<'ok'>;
   /** Set once a cache is bound (its status is read at each scrape). */
-  boundCache: Pick<SnapshotCache, 'status'> | null;
+  boundCache: MetricsCache | null;
 }
+
+/** What the metrics read from the snapshot cache (`hintCounts` when it takes hints). */
+export type MetricsCache = Pick<SnapshotCache, 'status'> &
+  Partial<Pick<SnapshotCache, 'hintCounts'>>;
 
 export interface BoardMetricsOptions {
   /**
@@ -136,6 +142,30 @@ export function boardMetrics(options: BoardMetricsOptions = {}): BoardMetrics {
       readsSeen = reads;
     },
   });
+  // Counted by the cache, like its reads: a scrape adds what it has counted since the last.
+  const hints = () => instruments.boundCache?.hintCounts?.() ?? null;
+  let hintsSeen = 0;
+  new Counter({
+    name: 'board_refresh_hints_total',
+    help: 'Refresh hints received (POST /hooks/sheet-changed from the sheet).',
+    registers,
+    collect() {
+      const received = hints()?.received ?? hintsSeen;
+      if (received > hintsSeen) this.inc(received - hintsSeen);
+      hintsSeen = received;
+    },
+  });
+  let hintReadsSeen = 0;
+  new Counter({
+    name: 'board_refresh_hint_reads_total',
+    help: 'Reads of the board started by refresh hints (hints arriving together share one).',
+    registers,
+    collect() {
+      const reads = hints()?.reads ?? hintReadsSeen;
+      if (reads > hintReadsSeen) this.inc(reads - hintReadsSeen);
+      hintReadsSeen = reads;
+    },
+  });
   new Gauge({
     name: 'board_snapshot_age_seconds',
     help: 'Seconds since the served snapshot was read (NaN before the first good read).',
@@ -163,6 +193,9 @@ export function boardMetrics(options: BoardMetricsOptions = {}): BoardMetrics {
 
   const metrics: BoardMetrics = {
     registry,
+    responseCacheHit() {
+      instruments.cacheHits.inc();
+    },
     snapshotEvent(event) {
       const { event: kind, ok, ms } = event as { event?: unknown; ok?: unknown; ms?: unknown };
       if (kind !== 'refresh' || typeof ok !== 'boolean') return;
@@ -176,7 +209,7 @@ export function boardMetrics(options: BoardMetricsOptions = {}): BoardMetrics {
 
 export interface MetricsOptions {
   readonly metrics: BoardMetrics;
-  readonly cache: Pick<SnapshotCache, 'status'>;
+  readonly cache: MetricsCache;
   readonly states: RequestStates;
   readonly authenticators: readonly Authenticator[];
   /** `METRICS_TOKEN`: may read the metrics and nothing else. */
@@ -187,7 +220,6 @@ export interface MetricsOptions {
 
 interface Seen {
   readonly startedAt: number;
-  executed: boolean;
   errors: 'none' | 'partial' | 'only' | 'internal';
 }
 
@@ -205,7 +237,7 @@ export function useMetrics(options: MetricsOptions): Plugin {
 
   return {
     async onRequest({ request, url, endResponse }) {
-      seen.set(request, { startedAt: performance.now(), executed: false, errors: 'none' });
+      seen.set(request, { startedAt: performance.now(), errors: 'none' });
       if (url.pathname !== METRICS_PATH || request.method !== 'GET') return;
       const refusal = refuse(request, url);
       if (refusal) {
@@ -224,9 +256,6 @@ export function useMetrics(options: MetricsOptions): Plugin {
       noteOperationName(states, request, params.operationName);
     },
     onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const entry = request ? seen.get(request) : undefined;
-      if (entry) entry.executed = true;
       const operation = getOperationAST(args.document, args.operationName);
       instruments.executions.inc({ type: operation?.operation ?? 'unknown' });
     },
@@ -247,20 +276,6 @@ export function useMetrics(options: MetricsOptions): Plugin {
           { route, operation },
           (performance.now() - entry.startedAt) / 1000,
         );
-      }
-      if (
-        route === 'graphql' &&
-        entry &&
-        !entry.executed &&
-        outcome === 'ok' &&
-        state.role !== undefined &&
-        isJsonAnswer(response)
-      ) {
-        // The response cache says nothing of its hits (response-cache.ts has no hook for it):
-        // a successful JSON answer to a signed-in GraphQL request that executed nothing can
-        // only have come from it. An `onHit(request)` option there, called where it answers
-        // from its store, would replace this inference.
-        instruments.cacheHits.inc();
       }
     },
   };
@@ -352,11 +367,4 @@ export function outcomeOf(status: number, errors: Seen['errors']): Outcome {
   if (status >= 500 || errors === 'internal') return 'server_error';
   if (status >= 400 || errors === 'only') return 'client_error';
   return errors === 'partial' ? 'partial' : 'ok';
-}
-
-function isJsonAnswer(response: Response): boolean {
-  const type = response.headers.get('content-type') ?? '';
-  return (
-    type.startsWith('application/json') || type.startsWith('application/graphql-response+json')
-  );
 }

@@ -4,9 +4,16 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { isPackPath, packResponse } from '../packs/route';
-import type { SnapshotOf } from './board-snapshot';
+import { boardUnavailableMessage, type SnapshotOf } from './board-snapshot';
+import { boardRoleOf, type RequestStates } from './request-state';
 
-export function usePackRoutes({ snapshotOf }: { readonly snapshotOf: SnapshotOf }): Plugin {
+export interface PackRoutesOptions {
+  readonly snapshotOf: SnapshotOf;
+  /** The asker's role: only an officer is told why the board could not be read. */
+  readonly states: RequestStates;
+}
+
+export function usePackRoutes({ snapshotOf, states }: PackRoutesOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (!isPackPath(url.pathname) || request.method !== 'GET') return;
@@ -15,7 +22,7 @@ export function usePackRoutes({ snapshotOf }: { readonly snapshotOf: SnapshotOf 
       } catch (error) {
         // Before the first good read there is no board to build a pack from.
         endResponse(
-          new Response(`${error instanceof Error ? error.message : String(error)}\n`, {
+          new Response(`${boardUnavailableMessage(boardRoleOf(states(request)), error)}\n`, {
             status: 503,
             headers: { 'content-type': 'text/plain; charset=utf-8' },
           }),

@@ -4,7 +4,7 @@
  * context, because most of it is known before a context exists (and some requests, such as
  * `GET /health` or a pack download, never get one).
  */
-import type { TokenRole } from '../graphql/context';
+import type { Role, TokenRole } from '../graphql/context';
 
 export interface RequestState {
   /** `performance.now()` when the request reached the server's own plugins. */
@@ -33,4 +33,9 @@ export function requestStates(): RequestStates {
     }
     return state;
   };
+}
+
+/** The request's role if it is one that reads the board (never REFRESH), else undefined. */
+export function boardRoleOf(state: RequestState): Role | undefined {
+  return state.role === 'REFRESH' ? undefined : state.role;
 }

@@ -248,7 +248,7 @@ export function safeNext(value: string | null): string {
 }
 
 /** The body's text, or null when it is longer than `limit` bytes (read no further than that). */
-async function limitedText(request: Request, limit: number): Promise<string | null> {
+export async function limitedText(request: Request, limit: number): Promise<string | null> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) return null;
   if (!request.body) return '';

@@ -1,30 +1,60 @@
 /**
- * `extensions.stale = { ageSeconds, reason }` on every answer from a snapshot older than the
- * refresh interval (DESIGN §4). The reason can name a file path or a spreadsheet, so partners
- * get the gist only.
+ * What every answer says about the snapshot it came from (DESIGN §4, §9):
+ * - `extensions.asOf`: when that snapshot was read (ISO time), so a partner's report can say
+ *   "as of 10:02" and a script can tell a new snapshot from the last one;
+ * - `extensions.stale = { ageSeconds, reason }`, after it, when the snapshot is older than the
+ *   refresh interval. The reason can name a file path or a spreadsheet, so partners get the
+ *   gist only.
+ * The response cache keeps answers without either and adds both to each answer it gives
+ * (`snapshotExtensionsJson`), in this same order, so a kept answer reads as an executed one.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Role } from '../graphql/context';
-import type { StaleInfo } from '../snapshot-cache';
+import type { CachedSnapshot, StaleInfo } from '../snapshot-cache';
 import type { BoardServerContext } from './board-snapshot';
 
 export const PARTNER_STALE_REASON = 'the board could not be read again just now';
 
-/** `extensions.stale` as this role gets it (the response cache adds it to kept answers too). */
+/** `extensions.stale` as this role gets it. */
 export function staleExtensionFor(role: Role, stale: StaleInfo | null): StaleInfo | null {
   return stale && role === 'PARTNER' ? { ...stale, reason: PARTNER_STALE_REASON } : stale;
 }
 
-export function useStaleExtension(): Plugin<BoardServerContext> {
+export interface SnapshotExtensions {
+  asOf: string;
+  stale?: StaleInfo;
+}
+
+/** The extensions an answer from this snapshot carries, for this role. */
+export function snapshotExtensionsFor(
+  role: Role,
+  cached: Pick<CachedSnapshot, 'readAt' | 'stale'>,
+): SnapshotExtensions {
+  const stale = staleExtensionFor(role, cached.stale);
+  const asOf = new Date(cached.readAt).toISOString();
+  return stale ? { asOf, stale } : { asOf };
+}
+
+/** The same as JSON members (`"asOf":…,"stale":…`), to add to a kept answer's bytes. */
+export function snapshotExtensionsJson(
+  role: Role,
+  cached: Pick<CachedSnapshot, 'readAt' | 'stale'>,
+): string {
+  return JSON.stringify(snapshotExtensionsFor(role, cached)).slice(1, -1);
+}
+
+export function useSnapshotExtensions(): Plugin<BoardServerContext> {
   return {
     onExecute() {
       return {
         onExecuteDone({ result, setResult, args }) {
+          if (Symbol.asyncIterator in result) return;
           const context = args.contextValue as BoardServerContext;
-          const stale = staleExtensionFor(context.role, context.stale);
-          if (stale && !(Symbol.asyncIterator in result)) {
-            setResult({ ...result, extensions: { ...result.extensions, stale } });
-          }
+          const { asOf: _asOf, stale: _stale, ...others } = result.extensions ?? {};
+          setResult({
+            ...result,
+            extensions: { ...others, ...snapshotExtensionsFor(context.role, context) },
+          });
         },
       };
     },

@@ -3,16 +3,92 @@
  * figure a row (section, item, measure, value), so they can be filtered, pivoted and charted
  * as they are. The figures are the asker's `annualReport` and the same series as the page's
  * charts; a withheld figure has an empty value and "not shown" in the note, never a number.
+ *
+ * Involvement (R16) is by constituency and for the whole board ("All"), never by member, with
+ * the days it covers (for partners the whole months of the period, and for each row the number
+ * of months left out of its figures, with why); money is in pounds. A part
+ * whose tab cannot be read has one row saying so.
  */
-import { NOT_SHOWN } from '../../schema/packs/standard-wording';
+import { monthsLeftOutNote, NOT_SHOWN } from '../../schema/packs/standard-wording';
 import type { AnnualSeries } from '../../schema/reports/annual-series';
-import type { AnnualReportFigures } from '../pages/data';
+import type { AnnualReportFigures, InvolvementRowFigures } from '../pages/data';
 import { sheetValue } from '../pages/labels';
 import { type CsvValue, csvDocument } from './csv';
 
 export const ANNUAL_CSV_HEADER = ['Section', 'Item', 'Measure', 'Value', 'Note'] as const;
 
-export function annualReportCsv(figures: AnnualReportFigures, series: AnnualSeries): string {
+type AddRow = (
+  section: string,
+  item: string,
+  measure: string,
+  value: number | string | null,
+) => void;
+
+const INVOLVEMENT_MEASURES = [
+  ['members', 'Members'],
+  ['hours', 'Hours'],
+  ['entries', 'Entries'],
+  ['trainingEntries', 'Training entries'],
+  ['payments', 'Payments (£)'],
+  ['expenses', 'Expenses (£)'],
+] as const satisfies readonly (readonly [
+  Exclude<keyof InvolvementRowFigures, 'monthsLeftOut'>,
+  string,
+])[];
+
+const UNREADABLE = 'The tab cannot be read just now';
+
+function involvementRows(
+  figures: AnnualReportFigures,
+  row: AddRow,
+  rows: CsvValue[][],
+  smallestGroup: number,
+): void {
+  const involvement = figures.involvement;
+  if (!involvement) {
+    rows.push(['Involvement', 'All', 'Hours', null, UNREADABLE]);
+    return;
+  }
+  row('Involvement period', 'From', 'Date', involvement.from);
+  row('Involvement period', 'To', 'Date', involvement.to);
+  const measures = (section: string, item: string, line: InvolvementRowFigures) => {
+    for (const [key, measure] of INVOLVEMENT_MEASURES) row(section, item, measure, line[key]);
+    // Partners' figures are the sums of the months shown: say how many were left out, and why.
+    if (line.monthsLeftOut.length > 0) {
+      rows.push([
+        section,
+        item,
+        'Months left out',
+        line.monthsLeftOut.length,
+        monthsLeftOutNote(smallestGroup),
+      ]);
+    }
+  };
+  measures('Involvement', 'All', involvement);
+  for (const line of involvement.byConstituency) {
+    measures('Involvement by constituency', sheetValue('Constituency', line.constituency), line);
+  }
+}
+
+function feedbackRows(figures: AnnualReportFigures, row: AddRow, rows: CsvValue[][]): void {
+  const feedback = figures.feedback;
+  if (!feedback) {
+    rows.push(['Feedback', 'Raised', 'Items', null, UNREADABLE]);
+    return;
+  }
+  row('Feedback', 'Raised', 'Items', feedback.raised);
+  row('Feedback', 'Acted on', 'Items', feedback.actedOn);
+  row('Feedback', 'Not acted on', 'Items', feedback.notActedOn);
+  row('Feedback', 'Open', 'Items', feedback.open);
+  row('Feedback', 'Reported back', 'Items', feedback.reportedBack);
+  row('Feedback', 'Reported back in time', 'Items', feedback.reportedBackInTime);
+}
+
+export function annualReportCsv(
+  figures: AnnualReportFigures,
+  series: AnnualSeries,
+  smallestGroup: number,
+): string {
   const rows: CsvValue[][] = [];
   const row = (section: string, item: string, measure: string, value: number | string | null) =>
     rows.push([section, item, measure, value, value === null ? NOT_SHOWN : null]);
@@ -51,5 +127,7 @@ export function annualReportCsv(figures: AnnualReportFigures, series: AnnualSeri
       line.count,
     );
   }
+  involvementRows(figures, row, rows, smallestGroup);
+  feedbackRows(figures, row, rows);
   return csvDocument(ANNUAL_CSV_HEADER, rows);
 }

@@ -279,6 +279,189 @@ const MEMBERS: MemberRow[] = [
   ],
 ];
 
+/**
+ * How each member needs information (the Accessible Information Standard's record): officers
+ * only, never a partner's, consent or not.
+ */
+const COMMUNICATION_NEEDS: Record<string, string> = {
+  MB01: 'Agenda two days ahead',
+  MB03: 'Easy read with a supporter present',
+  MB04: 'Papers in 18pt sans serif',
+  MB06: 'Hearing loop in the room',
+  MB09: 'Screen reader friendly documents',
+};
+
+/**
+ * Involvement (R16), built to tempt a leak: non-consenting members paid alone or in twos in a
+ * month (MB04, a provider, paid twice in July with one consenting provider beside him), and
+ * one month (September) where three non-consenting residents make the residents' row showable.
+ */
+const INVOLVEMENT_HEADERS = [
+  'Entry ID',
+  'Member ID',
+  'Date',
+  'Meeting ID',
+  'Project ID',
+  'Activity',
+  'Hours',
+  'Payment',
+  'Expenses',
+  'Payment status',
+  'Training or recognition',
+  'Notes',
+];
+type InvolvementRow = [
+  id: string,
+  memberId: string,
+  date: string,
+  meetingId: string | null,
+  projectId: string | null,
+  activity: string,
+  hours: number | null,
+  payment: number | null,
+  expenses: number | null,
+  paymentStatus: string | null,
+  training: string | null,
+  notes: string | null,
+];
+const INVOLVEMENT: InvolvementRow[] = [
+  ['I01', 'MB01', '2026-07-29', 'MTG-A', null, 'Board meeting', 2, 30, 5.4, 'Paid', null, null],
+  ['I02', 'MB03', '2026-07-29', 'MTG-A', null, 'Board meeting', 2, 30, null, 'Claimed', null, null],
+  ['I03', 'MB10', '2026-07-29', 'MTG-A', null, 'Board meeting', 2, 30, 12.1, 'Paid', null, null],
+  [
+    'I04',
+    'MB04',
+    '2026-07-28',
+    'MTG-A',
+    null,
+    'Preparation',
+    1.5,
+    25,
+    null,
+    'Claimed',
+    null,
+    'Read the tender pack',
+  ],
+  [
+    'I05',
+    'MB08',
+    '2026-07-29',
+    'MTG-A',
+    null,
+    'Board meeting',
+    2,
+    null,
+    null,
+    'Declined',
+    null,
+    null,
+  ],
+  ['I06', 'MB04', '2026-07-20', null, 'PR1', 'Co-planning', 2, 40, null, 'Paid', null, null],
+  ['I07', 'MB01', '2026-08-26', 'MTG-B', null, 'Board meeting', 2, 30, null, 'Paid', null, null],
+  ['I08', 'MB03', '2026-08-26', 'MTG-B', null, 'Board meeting', 2, 30, null, 'Paid', null, null],
+  ['I09', 'MB06', '2026-08-26', 'MTG-B', null, 'Board meeting', 2, 30, 3.2, 'Claimed', null, null],
+  ['I10', 'MB12', '2026-08-26', 'MTG-B', null, 'Board meeting', 2, 30, null, 'Paid', null, null],
+  ['I11', 'MB01', '2026-09-15', null, 'PR2', 'Co-design', 3, 45, null, 'Paid', null, null],
+  ['I12', 'MB03', '2026-09-15', null, 'PR2', 'Co-design', 3, 45, 6.5, 'Paid', null, null],
+  ['I13', 'MB06', '2026-09-15', null, 'PR2', 'Co-design', 3, 45, null, 'Paid', null, null],
+  ['I14', 'MB10', '2026-09-15', null, 'PR2', 'Co-design', 3, 45, null, 'Paid', null, null],
+  [
+    'I15',
+    'MB06',
+    '2026-09-10',
+    null,
+    null,
+    'Training',
+    4,
+    null,
+    8,
+    'Not claimed',
+    'Safeguarding course',
+    null,
+  ],
+  [
+    'I16',
+    'MB12',
+    '2026-09-30',
+    'MTG-C',
+    null,
+    'Board meeting',
+    2,
+    30,
+    null,
+    'Claimed',
+    'Certificate of thanks',
+    null,
+  ],
+];
+
+/**
+ * "You said, we did" (R17): raised by a non-consenting member's ID (F1), by a constituency
+ * (F2), by a mix (F3) and by other words (F4); in time, late, not yet, and not acted on.
+ */
+const FEEDBACK: (string | null)[][] = [
+  [
+    'Feedback ID',
+    'Date raised',
+    'Meeting ID',
+    'Project ID',
+    'You said',
+    'Raised by',
+    'We did',
+    'Status',
+    'Reason',
+    'Reported back on',
+  ],
+  [
+    'F1',
+    '2026-07-29',
+    'MTG-A',
+    'PR1',
+    'The home care leaflet is hard to read',
+    'MB03',
+    'Rewrote it in easy read',
+    'Acted on',
+    null,
+    '2026-08-26',
+  ],
+  [
+    'F2',
+    '2026-07-29',
+    'MTG-A',
+    null,
+    'Meetings clash with school pick-up',
+    'Resident',
+    'Kept the time and explained why',
+    'Not acted on',
+    'The venue is only free then',
+    '2026-10-20',
+  ],
+  [
+    'F3',
+    '2026-08-26',
+    'MTG-B',
+    'PR2',
+    'Carers want a say in the review',
+    'MB06, MB01',
+    null,
+    'Open',
+    null,
+    null,
+  ],
+  [
+    'F4',
+    '2026-09-30',
+    'MTG-C',
+    null,
+    'Send papers a week ahead',
+    'Carers forum',
+    'Papers now go out seven days before',
+    'Acted on',
+    null,
+    '2026-10-05',
+  ],
+];
+
 /** Attendance per meeting: member ID and Present / Apologies / Absent. */
 const ATTENDANCE: Record<string, [string, string][]> = {
   'MTG-A': [
@@ -326,7 +509,10 @@ export const FIXTURE_GRIDS: WorkbookGrids = {
     ['Board name', 'Fixture Board'],
     ['Smallest reported group', 3],
   ],
-  Members: [MEMBER_HEADERS, ...MEMBERS],
+  Members: [
+    [...MEMBER_HEADERS, 'Communication needs'],
+    ...MEMBERS.map((row) => [...row, COMMUNICATION_NEEDS[row[0]] ?? null]),
+  ],
   Meetings: [
     [
       'Meeting ID',
@@ -577,8 +763,8 @@ export const FIXTURE_GRIDS: WorkbookGrids = {
   Circulation: [
     ['Pack ID', 'Meeting ID', 'Audience', 'Generated at', 'SHA-256', 'Sent on', 'Notes'],
   ],
-  Involvement: [['Entry ID', 'Member ID', 'Date', 'Activity']],
-  Feedback: [['Feedback ID', 'Date raised', 'You said', 'Status']],
+  Involvement: [INVOLVEMENT_HEADERS, ...INVOLVEMENT],
+  Feedback: FEEDBACK,
 };
 
 /** Sheet IDs of the members who have not agreed to be named. */
@@ -586,7 +772,8 @@ export const WITHHELD_IDS = MEMBERS.filter((row) => row[15] === 'No').map((row) 
 
 /**
  * The fixture with every fact partners must not learn changed for those who have not
- * consented (organisation, group, term dates, contact details, format, notes), and the Members
+ * consented (organisation, group, term dates, contact details, format, communication needs,
+ * notes), and the Members
  * rows in the opposite order. Co-chairs keep their dates: their terms say who chaired.
  */
 export function withHiddenFactsChanged(grids: WorkbookGrids = FIXTURE_GRIDS): WorkbookGrids {
@@ -604,6 +791,7 @@ export function withHiddenFactsChanged(grids: WorkbookGrids = FIXTURE_GRIDS): Wo
     set('Phone', `07700 9009${String(index).padStart(2, '0')}`);
     set('Preferred format', 'Standard');
     set('Notes', `A different note ${index}`);
+    set('Communication needs', `Different needs ${index}`);
     if (copy[column('Status')] === 'Active') {
       // Moved across meetings: officers see a different roster for the past, partners not.
       set('Term start', '2026-09-01');

@@ -29,9 +29,11 @@ import {
 } from 'graphql';
 import { enumValueName } from '../../schema/graphql/enums';
 import type { ATTENDANCE_VALUES } from '../../schema/layout';
+import { GLOSSARY } from '../../schema/packs/glossary';
 import { circulatedName } from '../../schema/packs/names';
 import type { Member } from '../../schema/records';
 import { heldMeetingsIn } from '../../schema/rules';
+import { isTrainingEntry } from '../../schema/rules/r16-reciprocity-totals';
 import type { BoardSnapshot } from '../../schema/snapshot';
 
 export const SDL = readFileSync(
@@ -195,6 +197,11 @@ function enumValues(type: string): string[] {
 const dayBefore = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
+/** The months (yyyy-mm) with involvement entries, in order. */
+function months(snapshot: BoardSnapshot): string[] {
+  return [...new Set(snapshot.involvement.map((entry) => entry.date.slice(0, 7)))].sort();
+}
+
 /** Held meetings to sample: evenly spread, always the first and the last. */
 function sample<T>(items: readonly T[], size: number | undefined): T[] {
   if (size === undefined || items.length <= size) return [...items];
@@ -265,6 +272,24 @@ export function argumentTable(board: SweepBoard): Record<string, Record<string, 
         { from: first, to: meeting.date },
         { from: first, to: dayBefore(meeting.date) },
       ]),
+    ],
+    // The board's involvement, by month and by year, and each filter a partner must be refused.
+    involvement: [
+      {},
+      ...years.map((year) => ({ from: `${year}-01-01`, to: `${year}-12-31` })),
+      ...months(snapshot).map((month) => ({ from: `${month}-01`, to: `${month}-28` })),
+      ...partnerIds.slice(0, 4).map((memberId) => withDepth({ memberId }, 3)),
+      ...snapshot.members
+        .map((member) => member.id)
+        .sort()
+        .slice(0, 4)
+        .map((memberId) => withDepth({ memberId }, 3)),
+      ...snapshot.projects.map((project) => withDepth({ projectId: project.id }, 3)),
+    ],
+    feedback: [
+      {},
+      ...enumValues('FeedbackStatus').map((status) => withDepth({ status: [status] }, 3)),
+      ...years.map((year) => withDepth({ from: `${year}-01-01`, to: `${year}-12-31` }, 3)),
     ],
     circulationPack: sampled.flatMap((meeting) =>
       enumValues('Audience').flatMap((audience) =>
@@ -473,10 +498,17 @@ export class PartnerChecker {
       ...snapshot.projects.flatMap((project) => [project.name, project.objectives ?? '']),
       ...snapshot.tasks.flatMap((task) => [task.task, task.responsible]),
       ...named.flatMap((member) => [member.name, member.organisation ?? '', member.group ?? '']),
+      // The packs' glossary explains words such as ICB, which may also be an organisation.
+      ...GLOSSARY.flatMap((entry) => [entry.term, entry.standard, ...entry.easyRead]),
     ].join('\n');
     const secrets = [
       ...withheld.map((member) => member.name),
-      ...snapshot.members.flatMap((member) => [member.email, member.phone, member.notes]),
+      ...snapshot.members.flatMap((member) => [
+        member.email,
+        member.phone,
+        member.notes,
+        member.communicationNeeds,
+      ]),
       ...withheld.flatMap((member) => [member.organisation, member.group]),
     ].filter(
       (value): value is string => !!value && value.length > 3 && !publicText.includes(value),
@@ -563,11 +595,23 @@ export class PartnerChecker {
   }
 
   /** A figure a page or download shows about people: attendance over meetings, or members. */
-  pageFigure(where: string, figure: PageFigure, meetingIds: readonly string[]): Leak[] {
+  pageFigure(
+    where: string,
+    figure: PageFigure,
+    meetingIds: readonly string[],
+    period?: { readonly from: string; readonly to: string },
+  ): Leak[] {
+    // Partners' involvement covers the whole months of the period (as the API says it does).
+    const months = period && {
+      from: `${period.from.slice(0, 7)}-01`,
+      to: `${period.to.slice(0, 7)}-31`,
+    };
     const people =
       figure.column === 'active'
         ? this.withheldActive(figure.constituency)
-        : this.withheldAttendance(meetingIds, figure.constituency, figure.column);
+        : figure.column === 'involvement'
+          ? this.withheldInvolved(months?.from ?? null, months?.to ?? null, figure.constituency)
+          : this.withheldAttendance(meetingIds, figure.constituency, figure.column);
     this.checked.pageFigures += 1;
     return this.#small(people)
       ? [{ where, what: `${figure.text}: a page figure counting ${people} who have not consented` }]
@@ -575,13 +619,20 @@ export class PartnerChecker {
   }
 
   #text(where: string, text: string, leaks: Leak[]): void {
-    const match = this.#forbiddenText.exec(text);
+    // An SVG path's drawing commands ("M14 3v4") are not text anyone reads.
+    const match = this.#forbiddenText.exec(text.replace(/\sd="[^"]*"/g, ' d=""'));
     if (match) leaks.push({ where, what: `forbidden text "${match[0]}"` });
   }
 
   /** Objects checked as a whole; figures are checked field by field in #figure. */
   #object(type: string, object: Record<string, unknown>, where: string, leaks: Leak[]): void {
     if (type === 'Attendance') leaks.push({ where, what: 'attendance person by person' });
+    if (type === 'MemberInvolvement') {
+      leaks.push({ where, what: 'involvement (hours, payments) member by member' });
+    }
+    if (type === 'FeedbackItem' && object.raisedBy != null) {
+      leaks.push({ where, what: "feedback's Raised by as the sheet has it" });
+    }
     if (type === 'Member') this.#member(object, where, leaks);
     if (type === 'CirculationPack') this.#pack(object, where, leaks);
   }
@@ -624,6 +675,129 @@ export class PartnerChecker {
     return people.size;
   }
 
+  /**
+   * People who have not consented with an involvement entry in [from, to] (null: open), in one
+   * constituency or all: whatever the figure says about them (hours, payments, entries, how many
+   * people), it is about these people.
+   */
+  withheldInvolved(
+    from: string | null,
+    to: string | null,
+    constituency: string | 'all',
+    leftOut: ReadonlySet<string> = new Set(),
+  ) {
+    const people = new Set<string>();
+    for (const entry of this.#board.snapshot.involvement) {
+      if ((from !== null && entry.date < from) || (to !== null && entry.date > to)) continue;
+      if (leftOut.has(entry.date.slice(0, 7))) continue;
+      const member = this.#bySheetId.get(entry.memberId);
+      if (!member || consented(member)) continue;
+      if (constituency !== 'all' && enumValueName(member.constituency) !== constituency) continue;
+      people.add(member.id);
+    }
+    return people.size;
+  }
+
+  /**
+   * Everyone (consented or not) with an entry in each month, in one constituency or all: a
+   * month's hours and pay are personal, so a month of 1 to `smallest - 1` of them may not be
+   * in any figure. Keyed by `yyyy-mm`: the people, and what each was paid that month.
+   */
+  #involvedByMonth(constituency: string | 'all'): Map<string, Map<string, number>> {
+    const months = new Map<string, Map<string, number>>();
+    for (const entry of this.#board.snapshot.involvement) {
+      const member = this.#bySheetId.get(entry.memberId);
+      if (!member) continue;
+      if (constituency !== 'all' && enumValueName(member.constituency) !== constituency) continue;
+      const month = entry.date.slice(0, 7);
+      let people = months.get(month);
+      if (!people) {
+        people = new Map();
+        months.set(month, people);
+      }
+      const pence = Math.round((entry.payment ?? 0) * 100);
+      people.set(member.id, (people.get(member.id) ?? 0) + pence);
+    }
+    return months;
+  }
+
+  /**
+   * An involvement figure over [from, to], leaving out `leftOut` (yyyy-mm): no month it adds in
+   * may count 1 to `smallest - 1` people of any consent, and no payments figure may be the
+   * month's pay of a member who was the only one in their row that month.
+   */
+  #involvementMonths(
+    where: string,
+    field: string,
+    value: number,
+    from: string | null,
+    to: string | null,
+    constituency: string | 'all',
+    leftOut: ReadonlySet<string>,
+  ): Leak[] {
+    const leaks: Leak[] = [];
+    const within = (month: string) =>
+      (from === null || month >= from.slice(0, 7)) && (to === null || month <= to.slice(0, 7));
+    // The figure must be what the months it counts add up to: otherwise monthsLeftOut lies.
+    const expected = this.#expectedInvolvement(
+      field,
+      constituency,
+      (month) => within(month) && !leftOut.has(month),
+    );
+    if (expected !== null && Math.round(expected * 100) !== Math.round(value * 100)) {
+      leaks.push({
+        where,
+        what: `${field} ${value} is not the sum of the months it counts (${expected})`,
+      });
+    }
+    for (const [month, people] of this.#involvedByMonth(constituency)) {
+      if (!within(month)) continue;
+      if (!leftOut.has(month) && this.#small(people.size)) {
+        leaks.push({
+          where,
+          what: `${field} ${value} adds in ${month}, when ${people.size} of ${constituency} took part`,
+        });
+      }
+      const [only] = [...people.values()];
+      if (field === 'payments' && people.size === 1 && only !== undefined && only > 0) {
+        if (Math.round(value * 100) === only) {
+          leaks.push({ where, what: `payments ${value}: the pay of the only one in ${month}` });
+        }
+      }
+    }
+    return leaks;
+  }
+
+  /**
+   * An involvement figure over the months `counted` says: sums for hours, money and entries, and
+   * the busiest month's people for members; null for a field that is not one of those.
+   */
+  #expectedInvolvement(
+    field: string,
+    constituency: string | 'all',
+    counted: (month: string) => boolean,
+  ): number | null {
+    const byMonth = new Map<string, Set<string>>();
+    let sum = 0;
+    for (const entry of this.#board.snapshot.involvement) {
+      const member = this.#bySheetId.get(entry.memberId);
+      if (!member || !counted(entry.date.slice(0, 7))) continue;
+      if (constituency !== 'all' && enumValueName(member.constituency) !== constituency) continue;
+      const people = byMonth.get(entry.date.slice(0, 7)) ?? new Set<string>();
+      people.add(member.id);
+      byMonth.set(entry.date.slice(0, 7), people);
+      if (field === 'hours') sum += Math.round((entry.hours ?? 0) * 100);
+      if (field === 'payments') sum += Math.round((entry.payment ?? 0) * 100);
+      if (field === 'expenses') sum += Math.round((entry.expenses ?? 0) * 100);
+      if (field === 'entries') sum += 100;
+      if (field === 'trainingEntries' && isTrainingEntry(entry)) sum += 100;
+    }
+    if (field === 'members') return Math.max(0, ...[...byMonth.values()].map((set) => set.size));
+    return ['hours', 'payments', 'expenses', 'entries', 'trainingEntries'].includes(field)
+      ? sum / 100
+      : null;
+  }
+
   withheldActive(constituency: string | 'all'): number {
     return this.#board.snapshot.members.filter(
       (member) =>
@@ -659,6 +833,21 @@ export class PartnerChecker {
         return;
       }
       people = this.withheldAttendance(meetings, String(object.constituency), field as Column);
+    }
+    if (type === 'InvolvementSummary' || type === 'ConstituencyInvolvement') {
+      const summary = [...ancestors].reverse().find((a) => a.type === 'InvolvementSummary');
+      const { from, to } = (summary?.value ?? {}) as { from?: string | null; to?: string | null };
+      if (from === undefined || to === undefined) {
+        leaks.push({ where, what: 'an involvement figure the sweep cannot place' });
+        return;
+      }
+      const constituency = type === 'ConstituencyInvolvement' ? String(object.constituency) : 'all';
+      // The figure is the sum of the months not left out (the answer lists those it leaves out).
+      const leftOut = Array.isArray(object.monthsLeftOut)
+        ? new Set(object.monthsLeftOut.map((day) => String(day).slice(0, 7)))
+        : new Set<string>();
+      people = this.withheldInvolved(from, to, constituency, leftOut);
+      leaks.push(...this.#involvementMonths(where, field, value, from, to, constituency, leftOut));
     }
     if (people === null) return;
     this.checked.figures += 1;
@@ -798,12 +987,15 @@ export function packFigures(section: string, easyRead: boolean, html: boolean): 
 // ---------------------------------------------------------------------------------------------
 // Pages and downloads (issue 13)
 
-/** A figure about people on a page: attendance in one column, or active members ('active'). */
+/**
+ * A figure about people on a page: attendance in one column, active members ('active'), or
+ * any involvement figure ('involvement': hours, payments, expenses, entries or people).
+ */
 export interface PageFigure {
   readonly text: string;
   /** An API constituency name (RESIDENT), or 'all'. */
   readonly constituency: string;
-  readonly column: Column | 'active';
+  readonly column: Column | 'active' | 'involvement';
   readonly value: number;
 }
 
@@ -818,10 +1010,18 @@ export function pageFigures(content: string, kind: 'html' | 'easy' | 'csv'): Pag
     for (const [text, name = '', shown = ''] of content.matchAll(
       /data-figure="([^"]+)">([^<]*)</g,
     )) {
-      if (!/^\d+$/.test(shown)) continue;
+      if (!/^\d+(\.\d+)?$/.test(shown.replace(/^£/, ''))) continue;
       const attendance = /^attendance\.(\w+)\.(present|apologies|absent)$/.exec(name);
       const balance = /^balance\.(\w+)$/.exec(name);
-      if (attendance) {
+      const involvement = /^involvement\.(\w+)\.\w+$/.exec(name);
+      if (involvement) {
+        figures.push({
+          text,
+          constituency: involvement[1] ?? '',
+          column: 'involvement',
+          value: Number(shown.replace(/^£/, '')),
+        });
+      } else if (attendance) {
         const [, constituency = '', column] = attendance;
         figures.push({ text, constituency, column: column as Column, value: Number(shown) });
       } else if (balance) {
@@ -836,6 +1036,14 @@ export function pageFigures(content: string, kind: 'html' | 'easy' | 'csv'): Pag
       }
     }
   } else if (kind === 'easy') {
+    // Involvement figures are marked in the sentences as in the standard page.
+    for (const [text, name = '', shown = ''] of content.matchAll(
+      /data-figure="(involvement\.\w+\.\w+)">([^<]*)</g,
+    )) {
+      if (!/^\d+(\.\d+)?$/.test(shown)) continue;
+      const [, constituency = ''] = /^involvement\.(\w+)\./.exec(name) ?? [];
+      figures.push({ text, constituency, column: 'involvement', value: Number(shown) });
+    }
     const flat = content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     for (const match of flat.matchAll(
       /(Residents|Service providers|Health and care staff|Council|Other groups) came (\d+) times?/g,
@@ -849,6 +1057,18 @@ export function pageFigures(content: string, kind: 'html' | 'easy' | 'csv'): Pag
     }
   } else {
     for (const line of content.replace(/^\uFEFF/, '').split('\r\n')) {
+      const involved = /^Involvement( by constituency)?,(\w+),[^,]+,(\d+(?:\.\d+)?),/.exec(line);
+      // How many months a row leaves out is about months, not people (the API's monthsLeftOut).
+      if (involved && !line.includes(',Months left out,')) {
+        const [, byConstituency, item = ''] = involved;
+        figures.push({
+          text: line,
+          constituency: byConstituency ? enumValueName(item) : 'all',
+          column: 'involvement',
+          value: Number(involved[3]),
+        });
+        continue;
+      }
       const match = /^Attendance by constituency,(\w+),(Present|Apologies|Absent),(\d+),/.exec(
         line,
       );

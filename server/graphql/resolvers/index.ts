@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { actionResolvers } from './actions';
+import { involvementResolvers } from './involvement';
 import { attendanceResolvers, meetingResolvers } from './meetings';
 import { boardResolvers, memberResolvers } from './members';
 import { mutationResolvers, packQueryResolvers } from './packs';
@@ -22,4 +23,5 @@ export const resolvers: Resolvers = {
   Task: taskResolvers,
   Finding: findingResolvers,
   AnnualReport: annualReportResolvers,
+  ...involvementResolvers,
 };

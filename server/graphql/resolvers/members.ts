@@ -29,6 +29,7 @@ export const memberResolvers: Resolvers['Member'] = {
   email: (member, _args, context) => officerOnly(context, member.email),
   phone: (member, _args, context) => officerOnly(context, member.phone),
   preferredFormat: (member, _args, context) => officerOnly(context, member.preferredFormat),
+  communicationNeeds: (member, _args, context) => officerOnly(context, member.communicationNeeds),
   notes: (member, _args, context) => officerOnly(context, member.notes),
 };
 

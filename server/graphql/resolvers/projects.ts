@@ -1,4 +1,6 @@
 import { PROJECT_PHASES } from '../../../schema/layout';
+import { partnerProjectPeople } from '../../../schema/partner-figures';
+import { projectConstituencies } from '../../../schema/project-constituencies';
 import type { Task } from '../../../schema/records';
 import { requireTab } from '../access';
 import type { BoardContext } from '../context';
@@ -14,6 +16,11 @@ function tasksOf(context: BoardContext, projectId: string): Task[] {
 export const projectResolvers: Resolvers['Project'] = {
   lead: (project, _args, context) => memberById(context, project.leadId),
   members: (project, _args, context) => membersByIds(context, project.memberIds),
+  // Partners get the packs' figures (one fact, one answer): through the smallest-group rule.
+  membersByConstituency: (project, _args, context) =>
+    context.role === 'OFFICER'
+      ? projectConstituencies(project, context.snapshot.memberById)
+      : [...partnerProjectPeople(context.snapshot, project).byConstituency],
   tasks: (project, _args, context) => tasksOf(context, project.id),
   tasksByPhase: (project, _args, context) => {
     const tasks = tasksOf(context, project.id);

@@ -7,13 +7,8 @@ import { inVisibleOrder, memberFromArgument, requireOfficer, requireTab } from '
 import type { BoardContext } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import { actionConnection } from './actions';
-
-function badRange(from: string, to: string): GraphQLError {
-  return new GraphQLError(
-    `Argument "from" (${from}) is after argument "to" (${to}): the period must start before it ends.`,
-    { extensions: { code: 'BAD_USER_INPUT', argument: 'from' } },
-  );
-}
+import { badRange } from './arguments';
+import { feedbackItems, involvementFor, involvementOfReport } from './involvement';
 
 function needs(context: BoardContext, ...tabs: Parameters<typeof requireTab>[1][]): void {
   for (const tab of tabs) requireTab(context, tab);
@@ -98,6 +93,9 @@ export const queryResolvers: Resolvers['Query'] = {
     if (from > to) throw badRange(from, to);
     return annualReport(context.snapshot, from, to, context.today);
   },
+
+  involvement: (_root, args, context) => involvementFor(context, args),
+  feedback: (_root, args, context) => feedbackItems(context, args),
 };
 
 export const annualReportResolvers: Resolvers['AnnualReport'] = {
@@ -110,6 +108,11 @@ export const annualReportResolvers: Resolvers['AnnualReport'] = {
       context.snapshot,
       held.map((meeting) => meeting.id),
     );
+  },
+  involvement: (report, _args, context) => involvementOfReport(context, report),
+  feedback: (report, _args, context) => {
+    requireTab(context, 'Feedback');
+    return report.feedback;
   },
 };
 

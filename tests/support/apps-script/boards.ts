@@ -74,9 +74,12 @@ export function boardWithActions(count: number): WorkbookGrids {
     .slice(1)
     .filter((row) => row[10] === 'Held')
     .map((row) => row[0] as string);
-  const owners = (grids.Members as RawGrid)
+  const members = grids.Members as RawGrid;
+  // By header, so that a column added to Members does not move it.
+  const status = (members[0] as RawCell[]).indexOf('Status');
+  const owners = members
     .slice(1)
-    .filter((row) => row[14] === 'Active')
+    .filter((row) => row[status] === 'Active')
     .map((row) => row[0] as string);
   const firstDue = isoDateToSerial('2024-01-10');
   const rows: RawCell[][] = [header];
@@ -97,4 +100,97 @@ export function boardWithActions(count: number): WorkbookGrids {
     ]);
   }
   return { ...grids, Actions: rows };
+}
+
+/**
+ * A tab as an officer lays it out: the layout's headers in order (less `omit`, as on a board
+ * made before a column was added), and one row per record, keyed by header.
+ */
+export function tabGrid(
+  name: string,
+  records: readonly Readonly<Record<string, RawCell>>[],
+  omit: readonly string[] = [],
+): RawGrid {
+  const spec = BOARD_LAYOUT.find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`No tab "${name}" in the layout.`);
+  const headers = spec.columns.map((column) => column.header).filter((h) => !omit.includes(h));
+  const unknown = records
+    .flatMap((record) => Object.keys(record))
+    .find((h) => !headers.includes(h));
+  if (unknown) throw new Error(`No column "${unknown}" in the ${name} tab.`);
+  return [headers, ...records.map((record) => headers.map((header) => record[header] ?? null))];
+}
+
+const MEMBER = { 'Term start': isoDateToSerial('2026-01-01'), Status: 'Active' } as const;
+
+/**
+ * A small board of seven members, one of each kind the Involvement tab cares about (R16), and
+ * two meetings: October's held, 2.5 hours long, with its attendance filled in (Cara sent
+ * apologies); November's planned, with no length (Settings' 2 hours) and no attendance yet.
+ * Made before the Involvement and Feedback tabs and Members' Communication needs column.
+ */
+export function smallBoard(): WorkbookGrids {
+  const member = (
+    id: string,
+    name: string,
+    role: string,
+    category: string,
+    constituency: string,
+  ): Record<string, RawCell> => ({
+    'Member ID': id,
+    Name: name,
+    Role: role,
+    Category: category,
+    Constituency: constituency,
+    ...MEMBER,
+  });
+  const present = (memberId: string, attendance = 'Present'): Record<string, RawCell> => ({
+    'Meeting ID': 'MT-2026-10',
+    'Member ID': memberId,
+    Attendance: attendance,
+  });
+  return {
+    Members: tabGrid(
+      'Members',
+      [
+        member('M01', 'Ada Achebe', 'Resident co-chair', 'Resident co-chair', 'Resident'),
+        member('M02', 'Ben Brook', 'Officer co-chair', 'Commissioning team', 'Staff'),
+        member('M03', 'Cara Cole', 'Member', 'Carer or advocate', 'Resident'),
+        member('M04', 'Dev Desai', 'Member', 'Provider', 'Provider'),
+        member('M05', 'Eve Evans', 'Member', 'Elected member', 'Council'),
+        member('M06', 'Fay Fox', 'Member', 'Self-representative', 'Other'),
+        member('M07', 'Gus Gray', 'Member', 'Social worker', 'Staff'),
+      ],
+      ['Communication needs'],
+    ),
+    Meetings: tabGrid('Meetings', [
+      {
+        'Meeting ID': 'MT-2026-10',
+        Date: isoDateToSerial('2026-10-28'),
+        'Length (hours)': 2.5,
+        'Minute-taker': 'M04',
+        Status: 'Held',
+      },
+      {
+        'Meeting ID': 'MT-2026-11',
+        Date: isoDateToSerial('2026-11-25'),
+        'Minute-taker': 'M06',
+        Status: 'Planned',
+      },
+    ]),
+    Attendance: tabGrid('Attendance', [
+      present('M01'),
+      present('M02'),
+      present('M03', 'Apologies'),
+      present('M04'),
+      present('M05'),
+      present('M06'),
+      present('M07'),
+    ]),
+    Settings: [
+      ['Key', 'Value'],
+      ['Board name', 'Small test board'],
+      ['Meeting length (hours)', 2],
+    ],
+  };
 }

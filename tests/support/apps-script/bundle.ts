@@ -2,7 +2,8 @@
  * The built bundle, run as Apps Script runs it: one script in a fresh vm context whose globals
  * are the standard JavaScript ones plus the fake services, and nothing from Node or a browser
  * (no require, process, URL, TextEncoder, window...), so any use of those throws. The clock
- * inside is fixed: `new Date()` and `Date.now()` give the instant the test chose.
+ * inside is the fake's: `new Date()` and `Date.now()` give `fake.now`, the instant the test
+ * chose, until the test (or Utilities.sleep) moves it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,11 +66,14 @@ export interface Registrations {
   readonly callables: readonly Registration[];
 }
 
-/** Loads the bundle into a new context over `fake`, with the clock fixed at `now`. */
+/** Loads the bundle into a new context over `fake`, with the clock set at `now`. */
 export async function loadBundle(fake: FakeAppsScript, now: Date): Promise<LoadedBundle> {
   const { script } = await builtBundle();
+  fake.now = now;
   const context = vm.createContext(fake.globals());
-  vm.runInContext(fixedClock(now.getTime()), context);
+  // The clock is handed in as an argument, so the script sees no extra global.
+  const installClock = vm.runInContext(FAKE_CLOCK, context) as (now: () => number) => void;
+  installClock(() => fake.now.getTime());
   script.runInContext(context);
   return {
     fake,
@@ -93,13 +97,12 @@ export async function loadBundle(fake: FakeAppsScript, now: Date): Promise<Loade
   };
 }
 
-function fixedClock(time: number): string {
-  return `(() => {
-    const RealDate = Date;
-    class FixedDate extends RealDate {
-      constructor(...args) { if (args.length === 0) super(${time}); else super(...args); }
-      static now() { return ${time}; }
-    }
-    globalThis.Date = FixedDate;
-  })();`;
-}
+/** Replaces the context's Date by one whose "now" is the fake's clock. */
+const FAKE_CLOCK = `(now) => {
+  const RealDate = Date;
+  class FakeClockDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+    static now() { return now(); }
+  }
+  globalThis.Date = FakeClockDate;
+}`;

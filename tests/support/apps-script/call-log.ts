@@ -10,6 +10,7 @@ export type ServiceName =
   | 'Ui'
   | 'Html'
   | 'Lock'
+  | 'Cache'
   | 'Properties'
   | 'Gmail'
   | 'Mail'

@@ -1,19 +1,25 @@
 /// <reference types="google-apps-script" />
 /**
  * The other services the bundle uses: LockService (the document lock is what the spreadsheet
- * checks writes against; each user has their own user lock), PropertiesService (script and
- * document properties shared by everyone, user properties per user), GmailApp (drafts only,
- * in the drafting user's own Gmail: the fake has no way to send), MailApp (sends, within a
- * daily quota), ScriptApp (installable triggers, per user as Apps Script keeps them),
- * UrlFetchApp (answers from a handler the test sets), Utilities (dates in a time zone) and
- * the console.
+ * checks writes against; each user has their own user lock; one script lock for everyone),
+ * PropertiesService (script and document properties shared by everyone, user properties per
+ * user), GmailApp (drafts only, in the drafting user's own Gmail: the fake has no way to send),
+ * MailApp (sends, within a daily quota), ScriptApp (installable weekly and change triggers, per
+ * user as Apps Script keeps them), UrlFetchApp (answers from a handler the test sets),
+ * Utilities (dates in a time zone, and sleep on the fake clock) and the console.
  */
 import { type CallLog, counted } from './call-log';
 import type { FakeSpreadsheet } from './fake-spreadsheet';
 import { instantOf, wallClock } from './zoned-time';
 
+/** The script lock, one for every user and run of the script. */
+export interface ScriptLockState {
+  held: boolean;
+}
+
 export function fakeLockService(
   spreadsheet: FakeSpreadsheet,
+  scriptLockState: ScriptLockState,
   log: CallLog,
 ): GoogleAppsScript.Lock.LockService {
   const lock: Pick<GoogleAppsScript.Lock.Lock, 'waitLock' | 'releaseLock' | 'hasLock'> = {
@@ -35,9 +41,35 @@ export function fakeLockService(
     hasLock: () => true,
   };
   const userProxy = counted(userLock, log, 'Lock', 'UserLock') as GoogleAppsScript.Lock.Lock;
-  const service: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getUserLock'> = {
+  // The fake runs one execution at a time, so a lock held by another run never frees while
+  // this one waits: tryLock answers at once, as a real one does when its wait runs out.
+  const scriptLock: Pick<
+    GoogleAppsScript.Lock.Lock,
+    'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'
+  > = {
+    tryLock: () => {
+      if (scriptLockState.held) return false;
+      scriptLockState.held = true;
+      return true;
+    },
+    waitLock: () => {
+      if (scriptLockState.held)
+        throw new Error('Lock timeout: another process was holding the lock');
+      scriptLockState.held = true;
+    },
+    releaseLock: () => {
+      scriptLockState.held = false;
+    },
+    hasLock: () => scriptLockState.held,
+  };
+  const scriptProxy = counted(scriptLock, log, 'Lock', 'ScriptLock') as GoogleAppsScript.Lock.Lock;
+  const service: Pick<
+    GoogleAppsScript.Lock.LockService,
+    'getDocumentLock' | 'getUserLock' | 'getScriptLock'
+  > = {
     getDocumentLock: () => proxy,
     getUserLock: () => userProxy,
+    getScriptLock: () => scriptProxy,
   };
   return counted(service, log, 'Lock', 'LockService') as GoogleAppsScript.Lock.LockService;
 }
@@ -155,20 +187,26 @@ export function fakeMailApp(
   return counted(app, log, 'Mail', 'MailApp') as never;
 }
 
-export interface RecordedTrigger {
+interface RecordedTriggerBase {
   readonly owner: string;
   readonly id: string;
   readonly handlerFunction: string;
-  readonly eventType: 'CLOCK';
-  readonly weekDay: string | null;
-  readonly atHour: number | null;
-  readonly everyWeeks: number | null;
 }
 
+export type RecordedTrigger =
+  | (RecordedTriggerBase & {
+      readonly eventType: 'CLOCK';
+      readonly weekDay: string | null;
+      readonly atHour: number | null;
+      readonly everyWeeks: number | null;
+    })
+  /** An installable change trigger, for the spreadsheet with this ID. */
+  | (RecordedTriggerBase & { readonly eventType: 'ON_CHANGE'; readonly spreadsheetId: string });
+
 /**
- * ScriptApp's installable time-driven triggers. `getProjectTriggers` gives only the current
- * user's triggers of this project, as in Apps Script, so one person cannot see (or delete)
- * another's.
+ * ScriptApp's installable triggers: weekly time-driven ones and spreadsheet change ones.
+ * `getProjectTriggers` gives only the current user's triggers of this project, as in Apps
+ * Script, so one person cannot see (or delete) another's.
  */
 export function fakeScriptApp(
   triggers: RecordedTrigger[],
@@ -178,13 +216,18 @@ export function fakeScriptApp(
   const proxyOf = (trigger: RecordedTrigger) => {
     const view: Pick<
       GoogleAppsScript.Script.Trigger,
-      'getHandlerFunction' | 'getUniqueId' | 'getEventType'
+      'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSourceId'
     > = {
       getHandlerFunction: () => trigger.handlerFunction,
       getUniqueId: () => trigger.id,
       getEventType: () => trigger.eventType as unknown as GoogleAppsScript.Script.EventType,
+      getTriggerSourceId: () => (trigger.eventType === 'ON_CHANGE' ? trigger.spreadsheetId : ''),
     };
     return counted(view, log, 'Script', 'Trigger') as unknown as GoogleAppsScript.Script.Trigger;
+  };
+  const install = (trigger: RecordedTrigger) => {
+    triggers.push(trigger);
+    return proxyOf(trigger);
   };
   const app: Pick<
     GoogleAppsScript.Script.ScriptApp,
@@ -206,6 +249,11 @@ export function fakeScriptApp(
       if (index !== -1) triggers.splice(index, 1);
     },
     newTrigger: (functionName: string) => {
+      const base = () => ({
+        owner: user(),
+        id: `trigger-${triggers.length + 1}`,
+        handlerFunction: functionName,
+      });
       const spec = {
         weekDay: null as string | null,
         atHour: null as number | null,
@@ -228,19 +276,20 @@ export function fakeScriptApp(
           if (spec.weekDay === null && spec.everyWeeks === null) {
             throw new Error('The fake makes weekly clock triggers only.');
           }
-          const trigger: RecordedTrigger = {
-            owner: user(),
-            id: `trigger-${triggers.length + 1}`,
-            handlerFunction: functionName,
-            eventType: 'CLOCK',
-            ...spec,
-          };
-          triggers.push(trigger);
-          return proxyOf(trigger);
+          return install({ ...base(), eventType: 'CLOCK', ...spec });
         },
       };
       const clockProxy = counted(clock, log, 'Script', 'ClockTriggerBuilder');
-      const builder = { timeBased: () => clockProxy };
+      const forSpreadsheet = (sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string) => {
+        const spreadsheetId = typeof sheet === 'string' ? sheet : sheet.getId();
+        // onChange only: the menu installs no other spreadsheet trigger.
+        const change = {
+          create: () => install({ ...base(), eventType: 'ON_CHANGE', spreadsheetId }),
+        };
+        const changeProxy = counted(change, log, 'Script', 'SpreadsheetTriggerBuilder');
+        return counted({ onChange: () => changeProxy }, log, 'Script', 'SpreadsheetTriggerBuilder');
+      };
+      const builder = { timeBased: () => clockProxy, forSpreadsheet };
       return counted(builder, log, 'Script', 'TriggerBuilder') as never;
     },
   };
@@ -251,6 +300,11 @@ export interface FetchCall {
   readonly url: string;
   readonly params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 }
+/**
+ * The server's answer to a request. A handler that throws is a request that never got an
+ * answer (DNS, refused connection, timeout): UrlFetchApp throws then whatever
+ * `muteHttpExceptions` says, so the fake passes the handler's error on.
+ */
 export type FetchHandler = (call: FetchCall) => { status: number; body: string };
 
 export function fakeUrlFetchApp(
@@ -263,6 +317,12 @@ export function fakeUrlFetchApp(
       const call = { url, params };
       calls.push(call);
       const { status, body } = handler()(call);
+      if ((status < 200 || status >= 300) && !params.muteHttpExceptions) {
+        // Apps Script's wording; only muteHttpExceptions makes a refusal an answer.
+        throw new Error(
+          `Request failed for ${url} returned code ${status}. Truncated server response: ${body.slice(0, 100)}`,
+        );
+      }
       const response: Pick<
         GoogleAppsScript.URL_Fetch.HTTPResponse,
         'getResponseCode' | 'getContentText'
@@ -277,8 +337,22 @@ export function fakeUrlFetchApp(
 const TOKENS = /yyyy|MM|dd|HH|mm|ss|'[^']*'/g;
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-export function fakeUtilities(log: CallLog): GoogleAppsScript.Utilities.Utilities {
-  const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'parseDate'> = {
+/** `sleep` waits on the fake clock (FakeAppsScript.sleep), so no test waits in real time. */
+export function fakeUtilities(
+  sleep: (milliseconds: number) => void,
+  log: CallLog,
+): GoogleAppsScript.Utilities.Utilities {
+  const utilities: Pick<
+    GoogleAppsScript.Utilities.Utilities,
+    'formatDate' | 'parseDate' | 'sleep'
+  > = {
+    sleep: (milliseconds: number) => {
+      // Apps Script's own limit: five minutes.
+      if (!(milliseconds >= 0 && milliseconds <= 300_000)) {
+        throw new Error(`Utilities.sleep: ${milliseconds} is not between 0 and 300000`);
+      }
+      sleep(milliseconds);
+    },
     formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
       const clock = wallClock(date as unknown as Date, timeZone);
       const values: Record<string, string> = {
