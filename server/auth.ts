@@ -3,7 +3,7 @@
  * hashed to a fixed length first, so neither the content nor the length of a guess leaks
  * through timing, and every configured token is compared on every request.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { TokenRole } from './graphql/context';
 
 export const ROLES: readonly TokenRole[] = ['OFFICER', 'PARTNER', 'REFRESH'];
@@ -14,7 +14,8 @@ export interface TokenTable {
   readonly size: number;
 }
 
-const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+// One-shot (no Hash object per request); strings are hashed as UTF-8.
+const digest = (token: string) => hash('sha256', token, 'buffer');
 
 export function tokenTable(
   entries: readonly (readonly [token: string, role: TokenRole])[],

@@ -23,6 +23,11 @@ export class BoundedLru<V> {
   readonly #maxEntries: number;
   readonly #sizeOf: (key: string, value: V) => number;
   #bytes = 0;
+  /**
+   * The entry last found by `get`, which is the youngest until the map next changes: asked for
+   * again (a hot key is, many times in a row), it is answered with no reordering.
+   */
+  #youngest: { readonly key: string; readonly value: V } | null = null;
 
   constructor(options: BoundedLruOptions<V>) {
     this.#maxBytes = options.maxBytes;
@@ -49,16 +54,20 @@ export class BoundedLru<V> {
 
   /** The value, which becomes the most recently used; undefined when not held. */
   get(key: string): V | undefined {
+    const youngest = this.#youngest;
+    if (youngest !== null && youngest.key === key) return youngest.value;
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     // A Map iterates in insertion order: re-inserting moves the key to the young end.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
+    this.#youngest = { key, value: entry.value };
     return entry.value;
   }
 
   /** Keeps the value unless it alone weighs more than an entry may; says whether it was kept. */
   set(key: string, value: V): boolean {
+    this.#youngest = null;
     this.delete(key);
     const bytes = this.#sizeOf(key, value);
     if (!(bytes <= this.#maxEntryBytes)) return false;
@@ -75,11 +84,13 @@ export class BoundedLru<V> {
   delete(key: string): void {
     const entry = this.#entries.get(key);
     if (!entry) return;
+    if (this.#youngest?.key === key) this.#youngest = null;
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
   }
 
   clear(): void {
+    this.#youngest = null;
     this.#entries.clear();
     this.#bytes = 0;
   }

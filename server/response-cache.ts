@@ -117,6 +117,22 @@ export function responseStore(
   });
 }
 
+/** A kept answer as last sent: its bytes with these extensions. */
+interface SentBody {
+  readonly answer: CachedAnswer;
+  /** `snapshotExtensionsJson` as added to it. */
+  readonly members: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Hot answers as sent (with `asOf`), besides the kept text: a fraction of the store, since
+ * only the answers being asked for again and again need them.
+ */
+const SENT_MAX_BYTES = 4 * 1024 * 1024;
+
+const utf8 = new TextEncoder();
+
 /** A request body read once: its parameters (null if not a JSON object) and its signature. */
 interface KnownBody {
   readonly params: (Params & Record<string, unknown>) | null;
@@ -163,6 +179,11 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
   /** Executions in flight, by key, with the promise of their kept answer. */
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   let version = -1;
+  /** The bytes last sent for kept answers, by key (bounded apart from the answers). */
+  const sent = new BoundedLru<SentBody>({
+    maxBytes: SENT_MAX_BYTES,
+    sizeOf: (key, body) => stringBytes(key) + stringBytes(body.members) + body.bytes.length + 64,
+  });
   /** Request bodies seen, by their text: parsed, checked and keyed once. */
   const bodies = new BoundedLru<KnownBody>({
     maxBytes: 4 * 1024 * 1024,
@@ -228,6 +249,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     // cache of answers from the newer (its own key holds its version, so it cannot be mixed up).
     if (cached.version > version) {
       answers.clear();
+      sent.clear();
       version = cached.version;
     }
     // The media type of the answer follows the Accept header (yoga negotiates it). None of
@@ -272,18 +294,70 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
   }
 
   /** The body for this request: the kept one, with `extensions.asOf` (and `stale`). */
-  function bodyFor(answer: CachedAnswer, keyed: Keyed): { body: string; bytes: number } {
-    const members = snapshotExtensionsJson(keyed.role, keyed);
+  function bodyFor(answer: CachedAnswer, members: string): string {
     // `{"data":…}` → `{"data":…,"extensions":{"asOf":…}}`; `{…,"extensions":{…}}` →
     // `{…,"extensions":{…,"asOf":…}}`: what plugins/stale-extension.ts makes of an executed one.
-    const body = answer.hasExtensions
+    return answer.hasExtensions
       ? `${answer.body.slice(0, -2)},${members}}}`
       : `${answer.body.slice(0, -1)},"extensions":{${members}}}`;
-    return { body, bytes: Buffer.byteLength(body, 'utf8') };
+  }
+
+  /**
+   * The same as UTF-8 bytes, as last sent for this key while its answer and extensions stay
+   * the same (so a run of hits encodes nothing): Node writes bytes to the socket as they are.
+   */
+  function bytesFor(answer: CachedAnswer, keyed: Keyed): Uint8Array<ArrayBuffer> {
+    const members = snapshotExtensionsJson(keyed.role, keyed);
+    const last = sent.get(keyed.key);
+    if (last && last.answer === answer && last.members === members) return last.bytes;
+    const bytes = utf8.encode(bodyFor(answer, members));
+    sent.set(keyed.key, { answer, members, bytes });
+    return bytes;
+  }
+
+  /** `onRequest` for a POST of JSON with a declared, allowed length: a hit is answered here. */
+  async function answerEarly(
+    request: Request,
+    endResponse: (response: Response) => void,
+    ResponseClass: typeof Response,
+  ): Promise<void> {
+    let text: string;
+    try {
+      text = await request.text();
+    } catch {
+      return; // the client went away: yoga finds that out for itself
+    }
+    // Clients send the same few bodies again and again: what a body says is worked out once.
+    let known = bodies.get(text);
+    if (!known) {
+      known = readBody(text);
+      bodies.set(text, known);
+    }
+    if (!known.params) return; // yoga's parser reads the body again (it is kept), and says why
+    const keyed = await keyOf(request, known.signature);
+    const answer = keyed ? (answers.get(keyed.key) ?? (await answerFor(request, keyed))) : null;
+    if (!keyed || !answer) {
+      // Whatever happens next, onParams would decide the same.
+      decided.add(request);
+      // Yoga gets parameters of its own (plugins may change what they are given).
+      readParams.set(request, JSON.parse(text));
+      return;
+    }
+    const name = known.params.operationName;
+    options.onOperationName?.(request, typeof name === 'string' ? name : null);
+    options.onHit?.(request);
+    const bytes = bytesFor(answer, keyed);
+    endResponse(
+      new ResponseClass(bytes, {
+        status: 200,
+        headers: { 'content-type': answer.contentType, 'content-length': String(bytes.length) },
+      }),
+    );
   }
 
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    // Not async: only a POST of JSON to the endpoint waits for anything here.
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'POST' || url.pathname !== options.endpoint) return;
       if (!options.roleOf(request) || !isJsonRequest(request)) return;
       // Only a body whose length is declared and allowed is read here; anything else is left
@@ -292,38 +366,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       if (length === null || !/^\d+$/.test(length) || Number(length) > MAX_REQUEST_BODY_BYTES) {
         return;
       }
-      let text: string;
-      try {
-        text = await request.text();
-      } catch {
-        return; // the client went away: yoga finds that out for itself
-      }
-      // Clients send the same few bodies again and again: what a body says is worked out once.
-      let known = bodies.get(text);
-      if (!known) {
-        known = readBody(text);
-        bodies.set(text, known);
-      }
-      if (!known.params) return; // yoga's parser reads the body again (it is kept), and says why
-      // Whatever happens next, onParams would decide the same.
-      decided.add(request);
-      const keyed = await keyOf(request, known.signature);
-      const answer = keyed ? await answerFor(request, keyed) : null;
-      if (!keyed || !answer) {
-        // Yoga gets parameters of its own (plugins may change what they are given).
-        readParams.set(request, JSON.parse(text));
-        return;
-      }
-      const name = known.params.operationName;
-      options.onOperationName?.(request, typeof name === 'string' ? name : null);
-      options.onHit?.(request);
-      const { body, bytes } = bodyFor(answer, keyed);
-      endResponse(
-        new fetchAPI.Response(body, {
-          status: 200,
-          headers: { 'content-type': answer.contentType, 'content-length': String(bytes) },
-        }),
-      );
+      return answerEarly(request, endResponse, fetchAPI.Response);
     },
     onRequestParse({ request, setRequestParser }) {
       // The body was read above: hand yoga what it held instead of reading it again.
@@ -337,7 +380,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       const answer = await answerFor(request, keyed);
       if (!answer) return;
       options.onHit?.(request);
-      setResult(resultSending(bodyFor(answer, keyed).body));
+      setResult(resultSending(bodyFor(answer, snapshotExtensionsJson(keyed.role, keyed))));
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
@@ -391,10 +434,18 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
 
 /** `application/json` or `application/graphql+json`, as yoga's JSON parser takes them. */
 function isJsonRequest(request: Request): boolean {
-  const type = request.headers.get('content-type')?.split(',')[0];
-  if (!type) return false;
-  return ['application/json', 'application/graphql+json'].some(
-    (expected) => type === expected || type.startsWith(`${expected};`),
+  const header = request.headers.get('content-type');
+  if (!header) return false;
+  const comma = header.indexOf(',');
+  const type = comma === -1 ? header : header.slice(0, comma);
+  return isMediaType(type, 'application/json') || isMediaType(type, 'application/graphql+json');
+}
+
+/** `expected` itself, or with parameters (`;charset=utf-8`). */
+function isMediaType(type: string, expected: string): boolean {
+  return (
+    type.startsWith(expected) &&
+    (type.length === expected.length || type.charCodeAt(expected.length) === 59) // ';'
   );
 }
 

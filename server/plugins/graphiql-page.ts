@@ -98,21 +98,29 @@ export function graphiqlPage(options: GraphiqlPageOptions) {
 /** Adds the page's security headers. Put it anywhere: it only touches the GraphiQL page. */
 export function useGraphiqlPageHeaders(): Plugin {
   return {
-    async onResponse({ request, response, setResponse }) {
+    // Not async: every other response passes on at once, without a promise to wait for.
+    onResponse({ request, response, setResponse }) {
+      if (request.method !== 'GET') return;
       const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
-      if (request.method !== 'GET' || !html || new URL(request.url).pathname !== '/graphql') {
-        return;
-      }
-      const page = await response.text();
-      const headers = new Headers(response.headers);
-      headers.set('content-security-policy', graphiqlContentSecurityPolicy(page, request.url));
-      headers.set('referrer-policy', 'no-referrer');
-      headers.set('x-content-type-options', 'nosniff');
-      // The page holds a token (in its options): no cache may keep a copy.
-      headers.set('cache-control', 'no-store');
-      setResponse(new Response(page, { status: response.status, headers }));
+      if (!html || new URL(request.url).pathname !== '/graphql') return;
+      return withPageHeaders(request, response, setResponse);
     },
   };
+}
+
+async function withPageHeaders(
+  request: Request,
+  response: Response,
+  setResponse: (response: Response) => void,
+): Promise<void> {
+  const page = await response.text();
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', graphiqlContentSecurityPolicy(page, request.url));
+  headers.set('referrer-policy', 'no-referrer');
+  headers.set('x-content-type-options', 'nosniff');
+  // The page holds a token (in its options): no cache may keep a copy.
+  headers.set('cache-control', 'no-store');
+  setResponse(new Response(page, { status: response.status, headers }));
 }
 
 /**

@@ -220,6 +220,7 @@ export interface MetricsOptions {
 
 interface Seen {
   readonly startedAt: number;
+  readonly route: string;
   errors: 'none' | 'partial' | 'only' | 'internal';
 }
 
@@ -236,20 +237,28 @@ export function useMetrics(options: MetricsOptions): Plugin {
   const operations = operationLabels();
 
   return {
-    async onRequest({ request, url, endResponse }) {
-      seen.set(request, { startedAt: performance.now(), errors: 'none' });
-      if (url.pathname !== METRICS_PATH || request.method !== 'GET') return;
+    // Not async: every request but the scrape passes on at once, without a promise.
+    onRequest({ request, url, endResponse }) {
+      const pathname = url.pathname;
+      seen.set(request, {
+        startedAt: performance.now(),
+        route: routeOf(pathname, endpoint),
+        errors: 'none',
+      });
+      if (pathname !== METRICS_PATH || request.method !== 'GET') return;
       const refusal = refuse(request, url);
       if (refusal) {
         endResponse(refusal);
         return;
       }
-      endResponse(
-        new Response(await metrics.registry.metrics(), {
-          status: 200,
-          headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' },
-        }),
-      );
+      return metrics.registry.metrics().then((text) => {
+        endResponse(
+          new Response(text, {
+            status: 200,
+            headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' },
+          }),
+        );
+      });
     },
     onParams({ request, params }) {
       // The request log notes it too when there is one; a server without a log still needs it.
@@ -266,7 +275,8 @@ export function useMetrics(options: MetricsOptions): Plugin {
     },
     onResponse({ request, response }) {
       const entry = seen.get(request);
-      const route = routeOf(new URL(request.url).pathname, endpoint);
+      // The route as the request arrived (yoga has parsed its URL once already).
+      const route = entry?.route ?? routeOf(new URL(request.url).pathname, endpoint);
       const state = states(request);
       const operation = route === 'graphql' ? operations.label(state.operation) : NO_OPERATION;
       const outcome = outcomeOf(response.status, entry?.errors ?? 'none');

@@ -15,19 +15,28 @@ export interface PackRoutesOptions {
 
 export function usePackRoutes({ snapshotOf, states }: PackRoutesOptions): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Not async: every other request passes on at once, without a promise to wait for.
+    onRequest({ request, url, endResponse }) {
       if (!isPackPath(url.pathname) || request.method !== 'GET') return;
-      try {
-        endResponse(packResponse(url, (await snapshotOf(request)).snapshot));
-      } catch (error) {
-        // Before the first good read there is no board to build a pack from.
-        endResponse(
-          new Response(`${boardUnavailableMessage(boardRoleOf(states(request)), error)}\n`, {
-            status: 503,
-            headers: { 'content-type': 'text/plain; charset=utf-8' },
-          }),
-        );
-      }
+      return servePack(request, url, endResponse);
     },
   };
+
+  async function servePack(
+    request: Request,
+    url: URL,
+    endResponse: (response: Response) => void,
+  ): Promise<void> {
+    try {
+      endResponse(packResponse(url, (await snapshotOf(request)).snapshot));
+    } catch (error) {
+      // Before the first good read there is no board to build a pack from.
+      endResponse(
+        new Response(`${boardUnavailableMessage(boardRoleOf(states(request)), error)}\n`, {
+          status: 503,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        }),
+      );
+    }
+  }
 }

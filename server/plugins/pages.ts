@@ -68,8 +68,8 @@ function staleWords(ageSeconds: number): string {
 export function usePages(options: PagesOptions): Plugin {
   const cache = options.cache ?? new PageCache();
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      const Class = fetchAPI.Response;
+    // Not async: every request that is not for a page passes on at once, without a promise.
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET') return;
       const role = options.states(request).role as Role | undefined;
       if (!role) return; // authentication ran first and ended every request without one
@@ -81,81 +81,92 @@ export function usePages(options: PagesOptions): Plugin {
       const route = pageRoute(url.pathname);
       const graphiqlRefused = !route && isGraphiqlPageRequest(request, url);
       if (!route && !graphiqlRefused) return;
-
-      let cached: Awaited<ReturnType<SnapshotOf>>;
-      try {
-        cached = await options.snapshotOf(request);
-      } catch (error) {
-        endResponse(
-          respond(
-            Class,
-            rendered(
-              503,
-              messagePage({
-                title: 'The board cannot be read yet',
-                // The reason can name a file or a spreadsheet: officers only, as on /health.
-                message: `${role === 'OFFICER' && error instanceof Error ? `${error.message} ` : ''}Try again in a minute.`,
-                boardName: null,
-                viewer,
-              }),
-            ),
-          ),
-        );
-        return;
-      }
-      const pageRequest: PageRequest = {
-        url,
-        schema: options.schema,
-        snapshot: cached.snapshot,
-        role,
-        today: options.today(),
-        viewer,
-        stale: cached.stale ? staleWords(cached.stale.ageSeconds) : null,
-      };
-      if (!route) {
-        const page = problemPage(
-          pageRequest,
-          403,
-          'The query editor is for officers on this board',
-          'Partners read the board’s figures on the portal’s pages and downloads, or from a script with their access token (see “Reporting queries” in the README).',
-        );
-        endResponse(respond(Class, { ...page, body: encoder.encode(page.body) }));
-        return;
-      }
-
-      cache.seen(cached.version);
-      const routeKey = cached.stale ? null : route.key(pageRequest);
-      const key =
-        routeKey === null
-          ? null
-          : JSON.stringify([role, viewer.session, pageRequest.today, routeKey]);
-      const hit = key === null ? undefined : cache.get(cached.version, key);
-      if (hit) {
-        endResponse(respond(Class, hit, request));
-        return;
-      }
-      let page: RenderedPage;
-      try {
-        const outcome = await route.render(pageRequest);
-        page = { ...outcome, body: encoder.encode(outcome.body) };
-      } catch (error) {
-        if (!(error instanceof PageDataError)) throw error;
-        const problem = problemPage(
-          pageRequest,
-          error.status,
-          'This page cannot be shown',
-          error.message,
-        );
-        endResponse(respond(Class, { ...problem, body: encoder.encode(problem.body) }));
-        return;
-      }
-      if (key !== null && page.status === 200) {
-        page = withGzip(page);
-        cache.set(cached.version, key, page);
-      }
-      endResponse(respond(Class, page, request));
+      return servePage(request, url, endResponse, fetchAPI.Response, role, viewer, route);
     },
   };
+
+  async function servePage(
+    request: Request,
+    url: URL,
+    endResponse: (response: Response) => void,
+    Class: typeof Response,
+    role: Role,
+    viewer: Viewer,
+    route: ReturnType<typeof pageRoute>,
+  ): Promise<void> {
+    let cached: Awaited<ReturnType<SnapshotOf>>;
+    try {
+      cached = await options.snapshotOf(request);
+    } catch (error) {
+      endResponse(
+        respond(
+          Class,
+          rendered(
+            503,
+            messagePage({
+              title: 'The board cannot be read yet',
+              // The reason can name a file or a spreadsheet: officers only, as on /health.
+              message: `${role === 'OFFICER' && error instanceof Error ? `${error.message} ` : ''}Try again in a minute.`,
+              boardName: null,
+              viewer,
+            }),
+          ),
+        ),
+      );
+      return;
+    }
+    const pageRequest: PageRequest = {
+      url,
+      schema: options.schema,
+      snapshot: cached.snapshot,
+      role,
+      today: options.today(),
+      viewer,
+      stale: cached.stale ? staleWords(cached.stale.ageSeconds) : null,
+    };
+    if (!route) {
+      const page = problemPage(
+        pageRequest,
+        403,
+        'The query editor is for officers on this board',
+        'Partners read the board’s figures on the portal’s pages and downloads, or from a script with their access token (see “Reporting queries” in the README).',
+      );
+      endResponse(respond(Class, { ...page, body: encoder.encode(page.body) }));
+      return;
+    }
+
+    cache.seen(cached.version);
+    const routeKey = cached.stale ? null : route.key(pageRequest);
+    const key =
+      routeKey === null
+        ? null
+        : JSON.stringify([role, viewer.session, pageRequest.today, routeKey]);
+    const hit = key === null ? undefined : cache.get(cached.version, key);
+    if (hit) {
+      endResponse(respond(Class, hit, request));
+      return;
+    }
+    let page: RenderedPage;
+    try {
+      const outcome = await route.render(pageRequest);
+      page = { ...outcome, body: encoder.encode(outcome.body) };
+    } catch (error) {
+      if (!(error instanceof PageDataError)) throw error;
+      const problem = problemPage(
+        pageRequest,
+        error.status,
+        'This page cannot be shown',
+        error.message,
+      );
+      endResponse(respond(Class, { ...problem, body: encoder.encode(problem.body) }));
+      return;
+    }
+    if (key !== null && page.status === 200) {
+      page = withGzip(page);
+      cache.set(cached.version, key, page);
+    }
+    endResponse(respond(Class, page, request));
+  }
 }
 
 function rendered(status: number, body: string): RenderedPage {

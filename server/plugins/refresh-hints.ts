@@ -16,7 +16,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { SnapshotCache } from '../snapshot-cache';
-import type { RequestStates } from './request-state';
+import type { RequestState, RequestStates } from './request-state';
 import { limitedText } from './session';
 
 export const REFRESH_HOOK_PATH = '/hooks/sheet-changed';
@@ -32,7 +32,8 @@ export interface RefreshHintsOptions {
 /** Put it right after authentication (it needs the role, and must end REFRESH requests first). */
 export function useRefreshHints({ cache, states }: RefreshHintsOptions): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Not async: every request for another path passes on at once, without a promise.
+    onRequest({ request, url, endResponse }) {
       const role = states(request).role;
       if (url.pathname !== REFRESH_HOOK_PATH) {
         if (role === 'REFRESH') {
@@ -45,46 +46,51 @@ export function useRefreshHints({ cache, states }: RefreshHintsOptions): Plugin 
         }
         return;
       }
-      if (request.method !== 'POST') {
-        endResponse(
-          problem(405, `Send refresh hints with POST ${REFRESH_HOOK_PATH}.`, { allow: 'POST' }),
-        );
-        return;
-      }
-      if (role !== 'REFRESH' && role !== 'OFFICER') {
-        endResponse(
-          problem(
-            403,
-            "Refresh hints come from the board's spreadsheet (its REFRESH token) or an officer.",
-          ),
-        );
-        return;
-      }
-      const body = await limitedText(request, MAX_HINT_BODY_BYTES).catch(() => null);
-      if (body === null) {
-        endResponse(
-          problem(413, `A refresh hint's body is empty or at most ${MAX_HINT_BODY_BYTES} bytes.`),
-        );
-        return;
-      }
-      if (body.trim() !== '' && !isJson(body)) {
-        endResponse(problem(400, 'A refresh hint has an empty body or a small JSON one.'));
-        return;
-      }
-      if (!cache.hint) {
-        endResponse(problem(503, 'This server takes no refresh hints.'));
-        return;
-      }
-      // The cache decides whether and when to read; the sender needs to know nothing more.
-      cache.hint();
-      endResponse(
-        Response.json(
-          { accepted: true },
-          { status: 202, headers: { 'cache-control': 'no-store' } },
-        ),
-      );
+      return hint(request, role, endResponse);
     },
   };
+
+  async function hint(
+    request: Request,
+    role: RequestState['role'],
+    endResponse: (response: Response) => void,
+  ): Promise<void> {
+    if (request.method !== 'POST') {
+      endResponse(
+        problem(405, `Send refresh hints with POST ${REFRESH_HOOK_PATH}.`, { allow: 'POST' }),
+      );
+      return;
+    }
+    if (role !== 'REFRESH' && role !== 'OFFICER') {
+      endResponse(
+        problem(
+          403,
+          "Refresh hints come from the board's spreadsheet (its REFRESH token) or an officer.",
+        ),
+      );
+      return;
+    }
+    const body = await limitedText(request, MAX_HINT_BODY_BYTES).catch(() => null);
+    if (body === null) {
+      endResponse(
+        problem(413, `A refresh hint's body is empty or at most ${MAX_HINT_BODY_BYTES} bytes.`),
+      );
+      return;
+    }
+    if (body.trim() !== '' && !isJson(body)) {
+      endResponse(problem(400, 'A refresh hint has an empty body or a small JSON one.'));
+      return;
+    }
+    if (!cache.hint) {
+      endResponse(problem(503, 'This server takes no refresh hints.'));
+      return;
+    }
+    // The cache decides whether and when to read; the sender needs to know nothing more.
+    cache.hint();
+    endResponse(
+      Response.json({ accepted: true }, { status: 202, headers: { 'cache-control': 'no-store' } }),
+    );
+  }
 }
 
 function isJson(text: string): boolean {

@@ -299,11 +299,11 @@ function redirect(location: string, cookies: readonly string[]): Response {
 export function useSessionRoutes(options: SessionRoutesOptions): Plugin {
   const { tokens, sessions, secureCookies } = options;
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Not async: only the sign-in and sign-out routes wait for anything.
+    onRequest({ request, url, endResponse }) {
       const path = url.pathname;
       if (path === '/session' || path === '/session/end') {
-        endResponse(await sessionRoute(request, url, path === '/session'));
-        return;
+        return sessionRoute(request, url, path === '/session').then(endResponse);
       }
       if (!acceptsSessionCookie(request, url)) return;
       // A bearer header is a credential, good or bad: authentication answers for it.

@@ -35,12 +35,19 @@ export function snapshotExtensionsFor(
   return stale ? { asOf, stale } : { asOf };
 }
 
+/** The members for a fresh snapshot, the same for every role (`"asOf":…`), by `readAt`. */
+let freshMembers: { readonly readAt: number; readonly json: string } | null = null;
+
 /** The same as JSON members (`"asOf":…,"stale":…`), to add to a kept answer's bytes. */
 export function snapshotExtensionsJson(
   role: Role,
   cached: Pick<CachedSnapshot, 'readAt' | 'stale'>,
 ): string {
-  return JSON.stringify(snapshotExtensionsFor(role, cached)).slice(1, -1);
+  // A fresh snapshot's are the same for every answer until the next read: made once.
+  if (cached.stale === null && freshMembers?.readAt === cached.readAt) return freshMembers.json;
+  const json = JSON.stringify(snapshotExtensionsFor(role, cached)).slice(1, -1);
+  if (cached.stale === null) freshMembers = { readAt: cached.readAt, json };
+  return json;
 }
 
 export function useSnapshotExtensions(): Plugin<BoardServerContext> {
