@@ -127,21 +127,7 @@ export function partnerAttendanceOver(
 
 /** R6's counts of active members by constituency, and their total, as partners may see them. */
 export function partnerBalance(snapshot: BoardSnapshot): PartnerBalance {
-  const active = activeMembers(snapshot);
-  const tallies = CONSTITUENCIES.map((constituency) => {
-    const members = active.filter((member) => member.constituency === constituency);
-    return [
-      {
-        value: members.length,
-        withheld: members.filter((member) => !agreedToBeNamed(member)).map((member) => member.id),
-      },
-    ];
-  });
-  // The counts are the table's one column; their total is the number of active members.
-  const table = protectTable(tallies, {
-    smallest: snapshot.settings.smallestReportedGroup,
-    rowTotalsKnown: false,
-  });
+  const table = protectedConstituencyCounts(snapshot, activeMembers(snapshot), CONSTITUENCIES);
   return {
     counts: CONSTITUENCIES.map((constituency, row) => ({
       constituency,
@@ -149,6 +135,31 @@ export function partnerBalance(snapshot: BoardSnapshot): PartnerBalance {
     })),
     activeMembers: table.columnTotals[0] ?? null,
   };
+}
+
+/**
+ * People counted by constituency (one row each, in the order given) with their total, through
+ * the small-number rule: the counts are the table's one column, and the rows are not taken as
+ * known, as for the board's balance. The balance and each project's people share it.
+ */
+function protectedConstituencyCounts(
+  snapshot: BoardSnapshot,
+  people: readonly Member[],
+  constituencies: readonly Constituency[],
+) {
+  const tallies = constituencies.map((constituency) => {
+    const members = people.filter((member) => member.constituency === constituency);
+    return [
+      {
+        value: members.length,
+        withheld: members.filter((member) => !agreedToBeNamed(member)).map((member) => member.id),
+      },
+    ];
+  });
+  return protectTable(tallies, {
+    smallest: snapshot.settings.smallestReportedGroup,
+    rowTotalsKnown: false,
+  });
 }
 
 export interface PartnerProjectPeople {
@@ -171,22 +182,12 @@ export function partnerProjectPeople(
   snapshot: BoardSnapshot,
   project: Pick<Project, 'leadId' | 'memberIds'>,
 ): PartnerProjectPeople {
-  const people = projectPeople(project, snapshot.memberById);
   const counts = projectConstituencies(project, snapshot.memberById);
-  const tallies = counts.map(({ constituency }) => {
-    const members = people.filter((person) => person.constituency === constituency);
-    return [
-      {
-        value: members.length,
-        withheld: members.filter((member) => !agreedToBeNamed(member)).map((member) => member.id),
-      },
-    ];
-  });
-  // One column with its total, protected as the board's balance is (rows not taken as known).
-  const table = protectTable(tallies, {
-    smallest: snapshot.settings.smallestReportedGroup,
-    rowTotalsKnown: false,
-  });
+  const table = protectedConstituencyCounts(
+    snapshot,
+    projectPeople(project, snapshot.memberById),
+    counts.map(({ constituency }) => constituency),
+  );
   return {
     byConstituency: counts.map(({ constituency }, row) => ({
       constituency,

@@ -6,6 +6,7 @@
  * and no page can show a figure the API would not: there is no second copy of the access rules.
  */
 import { execute, GraphQLError, type GraphQLSchema, parse } from 'graphql';
+import type { FeedbackFigures } from '../../schema/rules/r15-annual-report';
 import type { BoardContext } from '../graphql/context';
 
 /** An answer the page cannot be made from; `status` is the HTTP status to give. */
@@ -195,14 +196,8 @@ export interface InvolvementFigures extends InvolvementRowFigures {
   readonly byConstituency: readonly (InvolvementRowFigures & { constituency: string })[];
 }
 
-export interface FeedbackFigures {
-  readonly raised: number;
-  readonly open: number;
-  readonly actedOn: number;
-  readonly notActedOn: number;
-  readonly reportedBack: number;
-  readonly reportedBackInTime: number;
-}
+/** The API's `AnnualReport.feedback`: the same figures for partners and officers. */
+export type { FeedbackFigures };
 
 /** One page of the action log; the CSV asks page after page, as any API client would. */
 export const ACTIONS_QUERY = /* GraphQL */ `
