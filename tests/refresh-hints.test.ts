@@ -7,7 +7,7 @@
  * Every answer says `extensions.asOf`, the time its snapshot was read, kept answers too. Time
  * is the test's own clock and sleep throughout: nothing waits for real time.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkbookGrids } from '../schema/grid';
 import { tokenTable } from '../server/auth';
 import { boardMetrics } from '../server/plugins/metrics';
@@ -18,6 +18,7 @@ import { SnapshotCache, type SnapshotCacheOptions } from '../server/snapshot-cac
 import { type BoardSource, SourceError } from '../server/sources/board-source';
 import { createBoardYoga } from '../server/yoga';
 import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN } from './support/board-server';
+import { failOnUnhandledRejections, flush } from './support/settle';
 
 const REFRESH_TOKEN = 'refresh-token-for-tests-0123456789';
 const START = DEMO_NOW.getTime();
@@ -28,9 +29,6 @@ const POLICY: RetryPolicy = {
   maxTotalMs: 20_000,
 };
 const QUOTA = "Google's read quota is used up for now";
-
-/** Lets every pending promise callback run (one macrotask turn; no real waiting). */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function board(name: string): WorkbookGrids {
   return {
@@ -122,17 +120,7 @@ async function primed(options: Partial<SnapshotCacheOptions> = {}) {
   return t;
 }
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeEach(() => {
-  unhandled.length = 0;
-  process.on('unhandledRejection', onUnhandled);
-});
-afterEach(async () => {
-  await flush();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUnhandledRejections();
 
 describe('SnapshotCache.hint', () => {
   it('reads the board at once, and the next request sees the edit, as of that read', async () => {

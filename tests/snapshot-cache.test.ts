@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorkbookGrids } from '../schema/grid';
 import type { RetryPolicy } from '../server/retry';
 import {
@@ -8,6 +8,7 @@ import {
   STILL_READING,
 } from '../server/snapshot-cache';
 import { type BoardSource, SourceError } from '../server/sources/board-source';
+import { failOnUnhandledRejections, flush } from './support/settle';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -24,9 +25,6 @@ function deferred<T>(): Deferred<T> {
   });
   return { promise, resolve, reject };
 }
-
-/** Lets every pending promise callback run (one macrotask turn; no real waiting). */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Whether a promise has settled once pending callbacks have run. */
 async function isSettled(promise: Promise<unknown>): Promise<boolean> {
@@ -129,17 +127,7 @@ async function primed(grids = members('Ann'), options: Partial<SnapshotCacheOpti
   return t;
 }
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeEach(() => {
-  unhandled.length = 0;
-  process.on('unhandledRejection', onUnhandled);
-});
-afterEach(async () => {
-  await flush();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUnhandledRejections();
 
 describe('SnapshotCache: first read', () => {
   it('500 concurrent get() calls share one read', async () => {
