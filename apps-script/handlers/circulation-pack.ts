@@ -16,6 +16,7 @@ import { normaliseHeader } from '../../schema/parse';
 import type { Meeting } from '../../schema/records';
 import { SETTING_KEYS } from '../../schema/settings';
 import type { BoardSnapshot } from '../../schema/snapshot';
+import { parseRecord } from '../drafts-once';
 import { escapeHtml, page, showDialog } from '../html';
 import { withDocumentLock } from '../lock';
 import { type MenuContext, scriptContext } from '../menu-context';
@@ -254,16 +255,6 @@ function listCellLabel(board: BoardRead, audience: PackAudience): string {
   );
   if (row === -1 || valueColumn === -1) return 'The Settings tab';
   return `Settings!${columnLetters(valueColumn)}${row + 1}`;
-}
-
-function parseRecord(text: string | null): Record<string, string> {
-  if (!text) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

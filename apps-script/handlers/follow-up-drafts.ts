@@ -11,7 +11,7 @@ import { CLOSED_ACTION_STATUSES } from '../../schema/layout';
 import { type FollowUp, followUp } from '../../schema/rules';
 import { count, listInWords } from '../../schema/rules/wording';
 import { followUpEmails, type MemberEmail } from '../../schema/sheet/member-emails';
-import { errorMessage } from '../board-error';
+import { draftOnce, named } from '../drafts-once';
 import { scriptContext } from '../menu-context';
 import { BoardWorkbook, requireUsable } from '../sheet-io';
 import { FOLLOW_UP_TAB, readFollowUpSheet, sameStatus } from './follow-up-tab';
@@ -75,40 +75,21 @@ function inTheTab(
   return { ...list, items };
 }
 
-const named = (member: { readonly name: string; readonly id: string }) =>
-  `${member.name} (${member.id})`;
-
 function createDrafts(
   meetingKey: string,
   emails: readonly MemberEmail[],
   boardName: string,
 ): Omit<DraftsMade, 'withoutEmail' | 'forOfficer' | 'message'> {
-  const properties = PropertiesService.getUserProperties();
-  const key = `${PROPERTY_PREFIX}${meetingKey}`;
-  const done = parseRecord(properties.getProperty(key));
-  const created: string[] = [];
-  const alreadyDrafted: string[] = [];
-  let failure: string | null = null;
-  for (const email of emails) {
-    const actions = [...email.actionIds].sort().join(',');
-    if (done[email.member.id] === actions) {
-      alreadyDrafted.push(named(email.member));
-      continue;
-    }
-    try {
-      GmailApp.createDraft(email.to, email.subject, email.body, {
-        name: boardName,
-        ...(email.htmlBody ? { htmlBody: email.htmlBody } : {}),
-      });
-    } catch (error) {
-      failure = errorMessage(error);
-      break;
-    }
-    done[email.member.id] = actions;
-    created.push(named(email.member));
-  }
-  if (created.length > 0) properties.setProperty(key, JSON.stringify(done));
-  return { created, alreadyDrafted, failure };
+  // Each co-chair's own drafts (user properties), made again when an owner's actions change.
+  const actionsOf = (email: MemberEmail) => [...email.actionIds].sort().join(',');
+  return draftOnce(
+    PropertiesService.getUserProperties(),
+    `${PROPERTY_PREFIX}${meetingKey}`,
+    emails,
+    boardName,
+    actionsOf,
+    (email, recorded) => recorded === actionsOf(email),
+  );
 }
 
 function report(
@@ -136,15 +117,4 @@ function report(
   }
   if (made.failure) lines.push(`Gmail stopped with: ${made.failure}`);
   return { ...made, withoutEmail, forOfficer, message: lines.join(' ') };
-}
-
-/** A record of what was drafted, kept as JSON in a property (also the invitations' record). */
-export function parseRecord(text: string | null): Record<string, string> {
-  if (!text) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }

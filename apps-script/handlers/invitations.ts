@@ -12,18 +12,17 @@
  */
 
 import type { IsoDate } from '../../schema/dates';
-import type { Meeting, Member } from '../../schema/records';
+import type { Meeting } from '../../schema/records';
 import { capitalise, count, listInWords, meetingInWords } from '../../schema/rules/wording';
 import { invitationEmails } from '../../schema/sheet/invitations';
 import type { MemberEmail } from '../../schema/sheet/member-emails';
 import { arrangementLabel } from '../../schema/sheet/member-emails';
 import type { BoardSnapshot } from '../../schema/snapshot';
-import { errorMessage } from '../board-error';
+import { draftOnce, named } from '../drafts-once';
 import { escapeHtml } from '../html';
 import { withDocumentLock } from '../lock';
 import { scriptContext } from '../menu-context';
 import { BoardWorkbook, requireUsable } from '../sheet-io';
-import { parseRecord } from './follow-up-drafts';
 
 const PROPERTY_PREFIX = 'meetingInvitations:';
 
@@ -90,8 +89,6 @@ export function whyNotInvite(
   return null;
 }
 
-const named = (member: Pick<Member, 'name' | 'id'>) => `${member.name} (${member.id})`;
-
 interface Drafted {
   readonly created: readonly string[];
   readonly alreadyInvited: readonly string[];
@@ -104,31 +101,16 @@ function createDrafts(
   snapshot: BoardSnapshot,
   today: IsoDate,
 ): Drafted {
-  const properties = PropertiesService.getDocumentProperties();
-  const key = `${PROPERTY_PREFIX}${meeting.id}`;
-  const done = parseRecord(properties.getProperty(key));
-  const created: string[] = [];
-  const alreadyInvited: string[] = [];
-  let failure: string | null = null;
-  for (const email of emails) {
-    if (done[email.member.id] !== undefined) {
-      alreadyInvited.push(named(email.member));
-      continue;
-    }
-    try {
-      GmailApp.createDraft(email.to, email.subject, email.body, {
-        name: snapshot.settings.boardName,
-        ...(email.htmlBody ? { htmlBody: email.htmlBody } : {}),
-      });
-    } catch (error) {
-      failure = errorMessage(error);
-      break;
-    }
-    done[email.member.id] = today;
-    created.push(named(email.member));
-  }
-  if (created.length > 0) properties.setProperty(key, JSON.stringify(done));
-  return { created, alreadyInvited, failure };
+  // The board's record (document properties): once per member and meeting, whoever clicks.
+  const { alreadyDrafted, ...made } = draftOnce(
+    PropertiesService.getDocumentProperties(),
+    `${PROPERTY_PREFIX}${meeting.id}`,
+    emails,
+    snapshot.settings.boardName,
+    () => today,
+    (_email, recorded) => recorded !== undefined,
+  );
+  return { ...made, alreadyInvited: alreadyDrafted };
 }
 
 function nothingDrafted(meetingId: string, message: string): InvitationsMade {
