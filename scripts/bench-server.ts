@@ -6,7 +6,7 @@
  *    server returning the same bytes with the same content type, at 10 and 100 connections;
  *    and, to show what yoga itself costs, a bare yoga server answering the same bytes from its
  *    first hook. Each server runs in a child process of its own and autocannon in this one;
- *    they are measured in turn, 3 rounds of 5 s runs per connection count, and the medians
+ *    they are measured in turn, 5 rounds of 5 s runs per connection count, and the medians
  *    compared, with each server's CPU time per request (read from /proc, so load from other
  *    processes on the machine counts less than in req/s). Target: at least 0.5x the plain
  *    server's req/s at 10 connections. Also the upstream reads during the load (at most one
@@ -40,7 +40,7 @@ import { gridsToXlsx } from './synthetic-xlsx';
 const TOKEN = 'partner-bench-token-0123456789abcdef';
 const OFFICER = 'officer-bench-token-0123456789abcdef';
 const SECONDS = 5;
-const RUNS = 3;
+const RUNS = 5;
 const REFRESH_SECONDS = 30;
 const BIG_BOARD_ACTIONS = 100_000;
 const UNCACHED_RUNS = 15;

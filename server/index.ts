@@ -10,12 +10,13 @@ import { tokenTable } from './auth';
 import { ConfigError, readConfig, SETTINGS, type ServerConfig } from './config';
 import { ENV_FILE_NAME, type EnvFileResult, loadEnvFile } from './env-file';
 import { createBoardHttpServer, listen, listenErrorMessage } from './http-server';
+import { lineWriter } from './log-lines';
 import { protectDemoBoard } from './packs/demo-copy';
 import { circulationRecorder } from './packs/record';
 import { boardMetrics } from './plugins/metrics';
 import { SnapshotCache } from './snapshot-cache';
 import { sourceFromConfig } from './sources/from-config';
-import { createBoardYoga } from './yoga';
+import { createBoardServer } from './yoga';
 
 const USAGE = 'Usage: npm start [-- --help]   (built: node dist/server/index.js [--help])';
 
@@ -45,8 +46,8 @@ function help(): string {
  */
 const FIRST_READ_WAIT_MS = 1_500;
 
-const writeLine = (line: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+// One JSON line per event on stdout, a turn's lines in one write (log-lines.ts).
+const writeLine = lineWriter({ write: (text) => process.stdout.write(text) });
 
 /** Says why the server cannot start, one problem a line, and sets exit status 1. */
 function cannotStart(problems: readonly string[], notes: readonly string[] = []): void {
@@ -103,7 +104,7 @@ async function main(args: string[]): Promise<void> {
       writeLine({ time: new Date().toISOString(), ...event });
     },
   });
-  const yoga = createBoardYoga({
+  const board = createBoardServer({
     cache,
     tokens: tokenTable(config.tokens),
     demo: config.demo,
@@ -116,7 +117,7 @@ async function main(args: string[]): Promise<void> {
   });
   // Header, request and keep-alive timeouts and a connection cap that slow clients cannot
   // fill: see http-server.ts.
-  const { server } = createBoardHttpServer(yoga);
+  const { server } = createBoardHttpServer(board.listener);
 
   let port: number;
   try {

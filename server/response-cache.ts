@@ -164,11 +164,48 @@ interface Leader extends Keyed {
   readonly finish: (answer: CachedAnswer | null) => void;
 }
 
-/**
- * Put it after authentication (it needs the role) and request limits, and before armour (a hit
- * was checked when it was first answered).
- */
+/** What the early lane (hit-lane.ts) asks of the store, with all it knows of a request. */
+export interface EarlyQuestion {
+  readonly role: Role;
+  /** The Accept header as sent ('' when none). */
+  readonly accept: string;
+  /** The request body, a POST of JSON. */
+  readonly body: string;
+  /**
+   * The snapshot the request is answered from. On a miss the pipeline takes its own, which is
+   * this one unless a refresh landed in between (the key holds the version, so no mix-up).
+   */
+  readonly cached: Pick<CachedSnapshot, 'version' | 'stale' | 'readAt'>;
+}
+
+/** A kept answer ready to send, and what the log and the metrics say of it. */
+export interface EarlyAnswer {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly contentType: string;
+  /** The operation name the request sent, if a string (for the log line and the metrics). */
+  readonly operationName: string | null;
+}
+
+export interface ResponseCache {
+  /**
+   * Put it after authentication (it needs the role) and request limits, and before armour (a
+   * hit was checked when it was first answered).
+   */
+  readonly plugin: Plugin;
+  /**
+   * The kept answer for a request, found without a promise, or null when it must go through
+   * the pipeline (not kept, not keyable, or a request the plugin would refuse). Only answers,
+   * never starts or waits for an execution: the pipeline does that for a miss.
+   */
+  answerNow(question: EarlyQuestion): EarlyAnswer | null;
+}
+
+/** The plugin alone, for a server with no early lane. */
 export function useResponseCache(options: ResponseCacheOptions): Plugin {
+  return createResponseCache(options).plugin;
+}
+
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const answers = options.store ?? responseStore();
   const operations = operationCache();
   /** Requests whose parameters this plugin has read (and whose body it has consumed). */
@@ -245,6 +282,15 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     } catch {
       return null; // the context reports the failure
     }
+    return keyFor(role, request.headers.get('accept') ?? '', signature, cached);
+  }
+
+  function keyFor(
+    role: Role,
+    accept: string,
+    signature: string,
+    cached: Pick<CachedSnapshot, 'version' | 'stale' | 'readAt'>,
+  ): Keyed {
     // Only a newer snapshot clears: a late request still on the older one must not empty the
     // cache of answers from the newer (its own key holds its version, so it cannot be mixed up).
     if (cached.version > version) {
@@ -254,13 +300,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     }
     // The media type of the answer follows the Accept header (yoga negotiates it). None of
     // these parts holds the separator (a version, a role, a date, a header value).
-    const key = [
-      cached.version,
-      role,
-      options.todayOf(),
-      request.headers.get('accept') ?? '',
-      signature,
-    ].join('\u0000');
+    const key = [cached.version, role, options.todayOf(), accept, signature].join('\u0000');
     return { key, version: cached.version, role, stale: cached.stale, readAt: cached.readAt };
   }
 
@@ -315,6 +355,30 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     return bytes;
   }
 
+  /** Clients send the same few bodies again and again: what a body says is worked out once. */
+  function knownBody(text: string): KnownBody {
+    let known = bodies.get(text);
+    if (!known) {
+      known = readBody(text);
+      bodies.set(text, known);
+    }
+    return known;
+  }
+
+  function answerNow({ role, accept, body, cached }: EarlyQuestion): EarlyAnswer | null {
+    const known = knownBody(body);
+    if (!known.params || known.signature === null) return null;
+    const keyed = keyFor(role, accept, known.signature, cached);
+    const answer = answers.get(keyed.key);
+    if (!answer) return null;
+    const name = known.params.operationName;
+    return {
+      bytes: bytesFor(answer, keyed),
+      contentType: answer.contentType,
+      operationName: typeof name === 'string' ? name : null,
+    };
+  }
+
   /** `onRequest` for a POST of JSON with a declared, allowed length: a hit is answered here. */
   async function answerEarly(
     request: Request,
@@ -327,12 +391,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     } catch {
       return; // the client went away: yoga finds that out for itself
     }
-    // Clients send the same few bodies again and again: what a body says is worked out once.
-    let known = bodies.get(text);
-    if (!known) {
-      known = readBody(text);
-      bodies.set(text, known);
-    }
+    const known = knownBody(text);
     if (!known.params) return; // yoga's parser reads the body again (it is kept), and says why
     const keyed = await keyOf(request, known.signature);
     const answer = keyed ? (answers.get(keyed.key) ?? (await answerFor(request, keyed))) : null;
@@ -355,7 +414,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     );
   }
 
-  return {
+  const plugin: Plugin = {
     // Not async: only a POST of JSON to the endpoint waits for anything here.
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'POST' || url.pathname !== options.endpoint) return;
@@ -413,7 +472,9 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       if (
         leader.body === undefined ||
         response.status !== 200 ||
-        contentType === null ||
+        // A single JSON answer only: yoga sends an answer to `Accept: text/event-stream` or
+        // `multipart/mixed` as a stream, whose bytes are not the serialised result kept here.
+        !isSingleJsonAnswer(contentType) ||
         // A refresh landed meanwhile and emptied the store: this answer is already old.
         leader.version !== version
       ) {
@@ -423,22 +484,36 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       const answer: CachedAnswer = {
         body: leader.body,
         bytes: Buffer.byteLength(leader.body, 'utf8'),
-        contentType,
+        contentType: contentType as string,
         hasExtensions: leader.hasExtensions === true,
       };
       answers.set(leader.key, answer);
       leader.finish(answer);
     },
   };
+  return { plugin, answerNow };
 }
 
 /** `application/json` or `application/graphql+json`, as yoga's JSON parser takes them. */
 function isJsonRequest(request: Request): boolean {
-  const header = request.headers.get('content-type');
+  return isJsonContentType(request.headers.get('content-type'));
+}
+
+/** A Content-Type header yoga's JSON parser takes. */
+export function isJsonContentType(header: string | null | undefined): boolean {
   if (!header) return false;
   const comma = header.indexOf(',');
   const type = comma === -1 ? header : header.slice(0, comma);
   return isMediaType(type, 'application/json') || isMediaType(type, 'application/graphql+json');
+}
+
+/** What yoga sends a single result as: JSON, or GraphQL's own JSON response type. */
+function isSingleJsonAnswer(contentType: string | null): boolean {
+  return (
+    contentType !== null &&
+    (isMediaType(contentType, 'application/json') ||
+      isMediaType(contentType, 'application/graphql-response+json'))
+  );
 }
 
 /** `expected` itself, or with parameters (`;charset=utf-8`). */

@@ -226,8 +226,17 @@ export class SnapshotCache {
    * request given to `get()` would have waited for the new one.
    */
   async getNow(): Promise<CachedSnapshot> {
+    return this.servedNow() ?? this.#firstRead(this.#firstReadWaitMs);
+  }
+
+  /**
+   * What `getNow()` serves, without a promise, for a caller that answers in the same tick (the
+   * early lane for kept answers, hit-lane.ts); null before the first good read, when only
+   * `getNow()` can say why there is nothing yet.
+   */
+  servedNow(): CachedSnapshot | null {
     const current = this.#current;
-    if (current === null) return this.#firstRead(this.#firstReadWaitMs);
+    if (current === null) return null;
     const now = this.#now();
     if (now - current.readAt < this.#refreshMs) return this.#serve(current);
     if (this.#cycle === null && !this.#resting(now)) this.#startCycle();

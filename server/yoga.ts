@@ -9,9 +9,11 @@
  * armoured parse and validation -> cost with the variables' values -> resolvers (a mutation's
  * recordings all at once), with `extensions.asOf` (and `stale` when the snapshot is old), and
  * suggestions taken out of errors for those who may not introspect. Plugin order matters and is
- * the order below.
+ * the order below. In front of it all, for Node's HTTP server, the early lane sends the
+ * plainest requests' kept answers before yoga sees them (hit-lane.ts).
  */
 import { readFileSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import {
   createSchema,
@@ -23,6 +25,7 @@ import { londonToday } from '../schema/dates';
 import type { TokenTable } from './auth';
 import { resolvers } from './graphql/resolvers';
 import { namedArgumentErrors } from './graphql/validation';
+import { hitLane } from './hit-lane';
 import type { CirculationRecorder } from './packs/record';
 import { renderBoardGraphiql } from './pages/graphiql';
 import type { PageCache } from './pages/page-cache';
@@ -61,7 +64,7 @@ import {
   useSessionRoutes,
 } from './plugins/session';
 import { useSnapshotExtensions } from './plugins/stale-extension';
-import { type ResponseStore, useResponseCache } from './response-cache';
+import { createResponseCache, type ResponseStore } from './response-cache';
 import type { SnapshotCache } from './snapshot-cache';
 
 export type { BoardServerContext } from './plugins/board-snapshot';
@@ -74,7 +77,7 @@ export interface BoardServerOptions {
   /** Refresh hints and their figures need `hint` and `hintCounts` (a SnapshotCache has both). */
   readonly cache: ServedSnapshots &
     Pick<SnapshotCache, 'status'> &
-    Partial<Pick<SnapshotCache, 'hint' | 'hintCounts'>>;
+    Partial<Pick<SnapshotCache, 'hint' | 'hintCounts' | 'servedNow'>>;
   readonly tokens: TokenTable;
   /** The bundled demo board: GraphiQL and introspection for partners too. */
   readonly demo: boolean;
@@ -102,7 +105,22 @@ export interface BoardServerOptions {
 
 export type BoardYoga = YogaServerInstance<object, BoardServerContext>;
 
+export interface BoardServer {
+  /** The fetch handler, through every plugin (tests call `yoga.fetch`). */
+  readonly yoga: BoardYoga;
+  /**
+   * What Node's HTTP server calls: kept answers from the early lane (hit-lane.ts) when the
+   * cache can serve a snapshot at once, everything else through `yoga`.
+   */
+  readonly listener: RequestListener;
+}
+
+/** The board's server as a fetch handler only, without the early lane. */
 export function createBoardYoga(options: BoardServerOptions): BoardYoga {
+  return createBoardServer(options).yoga;
+}
+
+export function createBoardServer(options: BoardServerOptions): BoardServer {
   const now = options.now ?? (() => new Date());
   const today = () => londonToday(now());
   const states = requestStates();
@@ -124,12 +142,21 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
   // One schema for the API and the portal's pages, which ask it as the asker.
   const metrics = options.metrics ?? boardMetrics();
   const schema = createSchema<BoardServerContext & YogaInitialContext>({ typeDefs, resolvers });
+  const responses = createResponseCache({
+    snapshotOf,
+    roleOf: (request) => boardRoleOf(states(request)),
+    todayOf: today,
+    endpoint: GRAPHQL_ENDPOINT,
+    onOperationName: (request, name) => noteOperationName(states, request, name),
+    onHit: () => metrics.responseCacheHit(),
+    ...(options.responseStore ? { store: options.responseStore } : {}),
+  });
 
   // Those who may not introspect get no piece of the schema from error messages either.
   const mayNotIntrospect = (request: Request) =>
     !options.demo && states(request).role === 'PARTNER';
 
-  return createYoga<object, BoardServerContext>({
+  const yoga = createYoga<object, BoardServerContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // Yoga's own health check answers any URL ending in this. Browsers never send a fragment,
@@ -181,15 +208,7 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
         ...(options.pageCache ? { cache: options.pageCache } : {}),
       }),
       useSnapshotExtensions(),
-      useResponseCache({
-        snapshotOf,
-        roleOf: (request) => boardRoleOf(states(request)),
-        todayOf: today,
-        endpoint: GRAPHQL_ENDPOINT,
-        onOperationName: (request, name) => noteOperationName(states, request, name),
-        onHit: () => metrics.responseCacheHit(),
-        ...(options.responseStore ? { store: options.responseStore } : {}),
-      }),
+      responses.plugin,
       ...armorPlugins(),
       namedArgumentErrors(),
       useDisableIntrospection({ isDisabled: mayNotIntrospect }),
@@ -200,4 +219,20 @@ export function createBoardYoga(options: BoardServerOptions): BoardYoga {
       useGraphiqlPageHeaders(),
     ],
   });
+  // Only with `getNow` too: requests through yoga then never wait for a refresh either, so both
+  // paths serve the same snapshot at any moment.
+  const servedNow = options.cache.getNow && options.cache.servedNow?.bind(options.cache);
+  const listener: RequestListener = servedNow
+    ? hitLane({
+        next: yoga,
+        endpoint: GRAPHQL_ENDPOINT,
+        tokens: options.tokens,
+        servedNow,
+        responses,
+        metrics,
+        now,
+        ...(options.log ? { log: options.log } : {}),
+      })
+    : yoga;
+  return { yoga, listener };
 }

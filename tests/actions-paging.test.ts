@@ -13,7 +13,7 @@ import type { Action } from '../schema/records';
 import { compareIds, sortByIds } from '../schema/rules/wording';
 import { buildSnapshot } from '../schema/snapshot';
 import { withShuffledActions } from '../scripts/bench-kit';
-import { OFFICER_TOKEN, testServer } from './support/board-server';
+import { OFFICER_TOKEN, readOnceStatus, testServer } from './support/board-server';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -80,13 +80,7 @@ describe('Query.actions paging', () => {
       stale: null,
       version: 1,
     }),
-    status: () => ({
-      ageSeconds: 0,
-      lastError: null,
-      lastSuccessAt: null,
-      reads: 1,
-      refreshing: false,
-    }),
+    status: readOnceStatus,
   };
   const server = testServer({ cache, now: new Date('2025-06-01T12:00:00Z') });
   const today = londonToday(new Date('2025-06-01T12:00:00Z'));

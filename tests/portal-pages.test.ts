@@ -25,6 +25,7 @@ import {
   gridsSource,
   OFFICER_TOKEN,
   PARTNER_TOKEN,
+  readOnceStatus,
   testServer,
 } from './support/board-server';
 import { BASE, figuresOf, open, parseCsv } from './support/portal';
@@ -455,13 +456,7 @@ describe('keeping pages', () => {
     };
     const cache = {
       get: async () => current,
-      status: () => ({
-        ageSeconds: 0,
-        lastError: null,
-        lastSuccessAt: null,
-        reads: 1,
-        refreshing: false,
-      }),
+      status: readOnceStatus,
     };
     const pages = new PageCache();
     const yoga = createBoardYoga({

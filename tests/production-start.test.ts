@@ -120,18 +120,33 @@ describe('the built server with production dependencies only', () => {
     const health = (await (await fetch(`${base}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: 'ok', upstreamReads: 1 });
 
-    const answer = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${PARTNER}` },
-      body: JSON.stringify({
-        query: 'query Report { board { name activeMemberCount } }',
-        operationName: 'Report',
-      }),
-    });
+    const report = () =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${PARTNER}` },
+        body: JSON.stringify({
+          query: 'query Report { board { name activeMemberCount } }',
+          operationName: 'Report',
+        }),
+      });
+    const answer = await report();
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toMatchObject({
+    const executed = await answer.text();
+    expect(JSON.parse(executed)).toMatchObject({
       data: { board: { name: 'Commissioning Co-Production Board (demo)' } },
     });
+    // Asked again: the kept answer (a hit, counted below), the same bytes.
+    expect(await (await report()).text()).toBe(executed);
+    // Both logged, one line each, as the request log writes them.
+    const logged = await server.until(/"path":"\/graphql"[\s\S]*"path":"\/graphql"/);
+    const lines = logged
+      .split('\n')
+      .filter((line) => line.includes('"path":"/graphql"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map(({ role, operation, status }) => ({ role, operation, status }))).toEqual([
+      { role: 'PARTNER', operation: 'Report', status: 200 },
+      { role: 'PARTNER', operation: 'Report', status: 200 },
+    ]);
 
     const metrics = await fetch(`${base}/metrics`, {
       headers: { authorization: `Bearer ${METRICS}` },
@@ -139,8 +154,9 @@ describe('the built server with production dependencies only', () => {
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
     expect(text).toMatch(
-      /board_http_requests_total\{route="graphql",operation="Report",role="PARTNER",outcome="ok"\} 1/,
+      /board_http_requests_total\{route="graphql",operation="Report",role="PARTNER",outcome="ok"\} 2/,
     );
+    expect(text).toMatch(/^board_response_cache_hits_total 1$/m);
     expect(text).toMatch(/^board_upstream_reads_total 1$/m);
     // Node's own figures too, in the running service.
     expect(text).toMatch(/^process_resident_memory_bytes /m);

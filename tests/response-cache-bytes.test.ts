@@ -16,7 +16,7 @@ import { PARTNER_STALE_REASON } from '../server/plugins/stale-extension';
 import { responseStore } from '../server/response-cache';
 import type { CachedSnapshot } from '../server/snapshot-cache';
 import { createBoardYoga } from '../server/yoga';
-import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN } from './support/board-server';
+import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN, readOnceStatus } from './support/board-server';
 
 const HEADERS = ['Member ID', 'Name', 'Role', 'Category', 'Constituency', 'Term start', 'Status'];
 const grids: WorkbookGrids = {
@@ -45,13 +45,7 @@ function countingServer() {
   const yoga = createBoardYoga({
     cache: {
       get: async () => current,
-      status: () => ({
-        ageSeconds: 0,
-        lastError: null,
-        lastSuccessAt: null,
-        reads: 1,
-        refreshing: false,
-      }),
+      status: readOnceStatus,
     },
     tokens: tokenTable([
       [OFFICER_TOKEN, 'OFFICER'],

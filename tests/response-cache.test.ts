@@ -8,7 +8,13 @@ import { normalisedOperation, type ResponseStore, responseStore } from '../serve
 import type { CachedSnapshot } from '../server/snapshot-cache';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../server/sources/local-workbook';
 import { createBoardYoga } from '../server/yoga';
-import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN, testServer } from './support/board-server';
+import {
+  DEMO_NOW,
+  OFFICER_TOKEN,
+  PARTNER_TOKEN,
+  readOnceStatus,
+  testServer,
+} from './support/board-server';
 
 const HEADERS = ['Member ID', 'Name', 'Role', 'Category', 'Constituency', 'Term start', 'Status'];
 const row = (id: string, name: string): RawCell[] => [
@@ -40,13 +46,7 @@ function switchableCache(grids: WorkbookGrids) {
       };
     },
     get: async () => current,
-    status: () => ({
-      ageSeconds: 0,
-      lastError: null,
-      lastSuccessAt: null,
-      reads: 1,
-      refreshing: false,
-    }),
+    status: readOnceStatus,
   };
 }
 
@@ -107,13 +107,7 @@ function serverWithStore(store: ResponseStore) {
   const yoga = createBoardYoga({
     cache: {
       get: () => current,
-      status: () => ({
-        ageSeconds: 0,
-        lastError: null,
-        lastSuccessAt: null,
-        reads: 1,
-        refreshing: false,
-      }),
+      status: readOnceStatus,
     },
     tokens: tokenTable([
       [OFFICER_TOKEN, 'OFFICER'],

@@ -376,6 +376,38 @@ describe('SnapshotCache: fresh and expired', () => {
   });
 });
 
+describe('SnapshotCache: servedNow() (the early lane)', () => {
+  it('is null before the first good read, and starts no read of its own then', async () => {
+    const t = setup();
+    expect(t.cache.servedNow()).toBeNull();
+    expect(t.source.calls).toHaveLength(0);
+    const first = t.cache.getNow();
+    t.source.last.resolve(members('Ann'));
+    await first;
+    expect(t.cache.servedNow()?.snapshot.members[0]?.name).toBe('Ann');
+  });
+
+  it('serves what getNow() serves, without a promise: the old snapshot while a refresh runs', async () => {
+    const t = await primed(members('Ann'), { freshWaitMs: 1_000 });
+    t.advance(29_999);
+    expect(t.cache.servedNow()).toMatchObject({ version: 1, stale: null });
+    expect(t.source.calls).toHaveLength(1);
+    // Expired: a refresh starts, and the old snapshot serves, not stale within freshWaitMs.
+    t.advance(1);
+    expect(t.cache.servedNow()).toMatchObject({ version: 1, stale: null });
+    expect(t.source.calls).toHaveLength(2);
+    expect(t.cache.servedNow()).toMatchObject({ version: 1, stale: null });
+    expect(t.source.calls).toHaveLength(2);
+    t.advance(1_000);
+    expect(t.cache.servedNow()?.stale).toEqual({ ageSeconds: 31, reason: 'refresh in progress' });
+    expect(await t.cache.getNow()).toEqual(t.cache.servedNow());
+    t.source.last.resolve(members('Bea'));
+    await flush();
+    expect(t.cache.servedNow()).toMatchObject({ version: 2, stale: null });
+    expect(t.cache.servedNow()?.snapshot.members[0]?.name).toBe('Bea');
+  });
+});
+
 describe('SnapshotCache: load during an outage', () => {
   it('asks a failing source at most once per interval, however many requests arrive', async () => {
     const t = await primed(members('Ann'), { retry: { ...POLICY, maxAttempts: 1 } });

@@ -23,6 +23,7 @@ import { type GraphQLError, type GraphQLFormattedError, getOperationAST } from '
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { bearerToken } from '../auth';
+import type { TokenRole } from '../graphql/context';
 import type { SnapshotCache } from '../snapshot-cache';
 import { type Authenticator, authenticate } from './authentication';
 import { noteOperationName } from './request-log';
@@ -57,6 +58,19 @@ export interface BoardMetrics {
   snapshotEvent(event: object): void;
   /** Counts one answer from the response cache (its `onHit`). */
   responseCacheHit(): void;
+  /**
+   * Counts a request the early lane answered from the response cache before the plugins saw
+   * it (hit-lane.ts), as the plugins would have: a GraphQL request, its outcome ok, its time,
+   * and a hit.
+   */
+  answeredEarly(request: EarlyAnswered): void;
+}
+
+/** What the early lane knows of a request it answered. */
+export interface EarlyAnswered {
+  readonly operationName: string | null;
+  readonly role: TokenRole;
+  readonly seconds: number;
 }
 
 /** What the plugin records into, kept out of the public interface. */
@@ -69,6 +83,8 @@ interface Instruments {
   readonly cacheHits: Counter;
   readonly readErrors: Counter;
   readonly readSeconds: Histogram<'ok'>;
+  /** Operation names as labels, shared by the plugin and the early lane. */
+  readonly operations: OperationLabels;
   /** Set once a cache is bound (its status is read at each scrape). */
   boundCache: MetricsCache | null;
 }
@@ -127,6 +143,7 @@ export function boardMetrics(options: BoardMetricsOptions = {}): BoardMetrics {
       buckets: READ_BUCKETS,
       registers,
     }),
+    operations: operationLabels(),
     boundCache: null,
   };
   const status = () => instruments.boundCache?.status() ?? null;
@@ -196,6 +213,14 @@ export function boardMetrics(options: BoardMetricsOptions = {}): BoardMetrics {
     responseCacheHit() {
       instruments.cacheHits.inc();
     },
+    answeredEarly({ operationName, role, seconds }) {
+      const route = 'graphql';
+      // No kept answer has a name over MAX_OPERATION_NAME_LENGTH (such requests are refused).
+      const operation = instruments.operations.label(operationName ?? undefined);
+      instruments.requests.inc({ route, operation, role, outcome: 'ok' });
+      instruments.latency.observe({ route, operation }, seconds);
+      instruments.cacheHits.inc();
+    },
     snapshotEvent(event) {
       const { event: kind, ok, ms } = event as { event?: unknown; ok?: unknown; ms?: unknown };
       if (kind !== 'refresh' || typeof ok !== 'boolean') return;
@@ -234,7 +259,7 @@ export function useMetrics(options: MetricsOptions): Plugin {
   instruments.boundCache = options.cache;
   const isMetricsToken = constantTimeMatcher(options.metricsToken ?? null);
   const seen = new WeakMap<Request, Seen>();
-  const operations = operationLabels();
+  const operations = instruments.operations;
 
   return {
     // Not async: every request but the scrape passes on at once, without a promise.
@@ -326,8 +351,12 @@ function constantTimeMatcher(expected: string | null): (token: string) => boolea
   return (token) => timingSafeEqual(wanted, digest(token));
 }
 
+interface OperationLabels {
+  label(name: string | undefined): string;
+}
+
 /** Operation names as labels, bounded (see the top of this file). */
-function operationLabels() {
+function operationLabels(): OperationLabels {
   const kept = new Set<string>();
   return {
     label(name: string | undefined): string {

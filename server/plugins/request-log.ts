@@ -8,7 +8,7 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_OPERATION_NAME_LENGTH } from './request-limits';
-import type { RequestStates } from './request-state';
+import type { RequestState, RequestStates } from './request-state';
 
 /** The code logged for an error that has none (graphql-js's own errors, mostly). */
 export const UNCODED_ERROR = 'UNCODED';
@@ -40,18 +40,41 @@ export function useRequestLog({ states, now, log }: RequestLogOptions): Plugin {
     },
     onResponse({ request, response }) {
       const state = states(request);
-      const start = state.startedAt;
-      log({
-        time: now().toISOString(),
-        method: request.method,
-        path: state.path ?? new URL(request.url).pathname,
-        status: response.status,
-        role: state.role ?? null,
-        operation: state.operation ?? null,
-        ms: start === undefined ? null : Math.round((performance.now() - start) * 10) / 10,
-        ...(state.errorCodes ? { errors: state.errorCodes } : {}),
-      });
+      log(
+        requestLogLine({
+          time: now(),
+          method: request.method,
+          path: state.path ?? new URL(request.url).pathname,
+          status: response.status,
+          state,
+        }),
+      );
     },
+  };
+}
+
+/**
+ * The line for one request: the plugin's, and the early lane's for the answers it sends before
+ * the plugins see a request (hit-lane.ts), so both read alike.
+ */
+export function requestLogLine(request: {
+  readonly time: Date;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly state: Omit<RequestState, 'path'>;
+}): Record<string, unknown> {
+  const { state } = request;
+  const start = state.startedAt;
+  return {
+    time: request.time.toISOString(),
+    method: request.method,
+    path: request.path,
+    status: request.status,
+    role: state.role ?? null,
+    operation: state.operation ?? null,
+    ms: start === undefined ? null : Math.round((performance.now() - start) * 10) / 10,
+    ...(state.errorCodes ? { errors: state.errorCodes } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { WorkbookGrids } from '../../schema/grid';
 import { tokenTable } from '../../server/auth';
-import { SnapshotCache } from '../../server/snapshot-cache';
+import { SnapshotCache, type SnapshotCacheStatus } from '../../server/snapshot-cache';
 import type { BoardSource } from '../../server/sources/board-source';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../../server/sources/local-workbook';
 import { type BoardServerOptions, createBoardYoga } from '../../server/yoga';
@@ -69,6 +69,11 @@ export function testServer(
       return { status: response.status, body: (await response.json()) as GraphQLBody };
     },
   };
+}
+
+/** What a cache that has read the board once, and is not failing, says of itself. */
+export function readOnceStatus(): SnapshotCacheStatus {
+  return { ageSeconds: 0, lastError: null, lastSuccessAt: null, reads: 1, refreshing: false };
 }
 
 /** A source that hands over fixed grids, counting reads. */
