@@ -68,8 +68,9 @@ export interface SnapshotCacheOptions {
   /** How long a request waits for a refresh of an expired snapshot (default 1500 ms). */
   freshWaitMs?: number;
   /**
-   * How long `getNow()` waits, before the first good read, for a first attempt that has not
-   * answered yet; then it rejects with "still being read". Default: until the attempt ends.
+   * How long after a first attempt started `getNow()` waits for it, before the first good
+   * read; then, and for any request after, it rejects with "still being read" until the attempt
+   * answers. Default: until the attempt ends.
    * The server sets it (index.ts) so that a source that hangs costs a request seconds, not the
    * source's timeout.
    */
@@ -302,8 +303,13 @@ export class SnapshotCache {
       cycle = this.#startCycle();
     }
     // A cycle that has failed once is retrying: say so at once. A new one (the first, or the
-    // next after a rest) may well succeed: its first attempt is worth the wait.
-    if (!cycle.answered) await this.#waitAtMost(cycle.settledOrFailing, waitMs);
+    // next after a rest) may well succeed: its first attempt is worth the wait, counted from
+    // when the attempt started, so that an attempt that takes long (a workbook that unpacks
+    // to the limit) makes every request wait at most the rest of that time, not each one
+    // waitMs again after the last.
+    const left =
+      waitMs === Number.POSITIVE_INFINITY ? waitMs : waitMs - (this.#now() - cycle.startedAt);
+    if (!cycle.answered) await this.#waitAtMost(cycle.settledOrFailing, left);
     if (this.#current !== null) return this.#serve(this.#current);
     throw new BoardNotReadError(this.#lastError);
   }

@@ -232,6 +232,35 @@ describe('SnapshotCache: first read', () => {
     expect(t.source.calls).toHaveLength(1);
   });
 
+  it('waits firstReadWaitMs from the start of the attempt, not again for each request', async () => {
+    const t = setup({ firstReadWaitMs: 1_500 });
+    const said = (request: Promise<unknown>) =>
+      request.then(
+        () => 'answered',
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+    const first = said(t.cache.getNow());
+    await flush();
+    t.advance(1_000);
+    const second = said(t.cache.getNow());
+    await flush();
+    // The second waits only what is left of the attempt's 1.5 s.
+    expect(t.sleeps.map((s) => s.ms)).toEqual([1_500, 500]);
+    await t.wake(false);
+    t.advance(500);
+    expect(await first).toBe(STILL_READING);
+    expect(await second).toBe(STILL_READING);
+    // Later requests are told at once while the attempt still runs, with no wait at all.
+    t.advance(5_000);
+    const later = t.cache.getNow();
+    await expect(later).rejects.toThrow(STILL_READING);
+    expect(t.sleeps).toEqual([]);
+    expect(t.source.calls).toHaveLength(1);
+    t.source.last.resolve(members('Ann'));
+    await flush();
+    expect((await t.cache.getNow()).snapshot.members[0]?.name).toBe('Ann');
+  });
+
   it('gives a request the first failure at once, not after firstReadWaitMs', async () => {
     const t = setup({ firstReadWaitMs: 1_500 });
     const request = t.cache.getNow();
