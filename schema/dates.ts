@@ -45,8 +45,25 @@ export function isoDateFromParts(year: number, month: number, day: number): IsoD
   return toIso(time);
 }
 
+/**
+ * ISO strings by UTC day number. `toISOString` takes over a microsecond, and a board's hundreds
+ * of thousands of date cells fall on a few thousand days, so each day is formatted once. Bounded:
+ * emptied when full (the days of a real board fit many times over).
+ */
+const isoByDay = new Map<number, IsoDate>();
+const MAX_REMEMBERED_DAYS = 50_000;
+
 function toIso(timeMs: number): IsoDate {
-  return new Date(timeMs).toISOString().slice(0, 10);
+  const day = timeMs / DAY_MS;
+  // Every caller passes a whole day; anything else (NaN included) is formatted as before.
+  if (!Number.isInteger(day)) return new Date(timeMs).toISOString().slice(0, 10);
+  let iso = isoByDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(timeMs).toISOString().slice(0, 10);
+    if (isoByDay.size >= MAX_REMEMBERED_DAYS) isoByDay.clear();
+    isoByDay.set(day, iso);
+  }
+  return iso;
 }
 
 function toTime(date: IsoDate): number {
