@@ -72,8 +72,10 @@ export function hitLane(options: HitLaneOptions): RequestListener {
         sent = answered(request, response, role, body, startedAt, options);
       } catch {
         // Nothing here should throw; if something does, the pipeline answers (and a 500 is
-        // logged there) rather than the process stopping. Once sent, the answer stands.
+        // logged there) rather than the process stopping. Once sent, the answer stands; one
+        // left half-sent is cut off, so the client is not kept waiting for the rest.
         sent = response.headersSent;
+        if (sent && !response.writableEnded) response.destroy();
       }
       if (!sent) {
         // Read already: @whatwg-node/server builds the fetch Request from this, not the stream.

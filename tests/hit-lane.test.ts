@@ -9,7 +9,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildSnapshot } from '../schema/snapshot';
 import { tokenTable } from '../server/auth';
-import { LANE_MAX_BODY_BYTES } from '../server/hit-lane';
+import { hitLane, LANE_MAX_BODY_BYTES } from '../server/hit-lane';
 import { createBoardHttpServer, listen } from '../server/http-server';
 import type {
   CirculationRecord,
@@ -379,6 +379,36 @@ describe('the early lane', () => {
     });
     expect(next.status).toBe(200);
     expect(logs).toHaveLength(1);
+  });
+
+  it('hands a request to yoga when answering it fails, and the server keeps serving', async () => {
+    const handedOn: string[] = [];
+    const lane = hitLane({
+      next: (request, response) => {
+        handedOn.push(String((request as { body?: Buffer }).body));
+        response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end('answered by the pipeline');
+      },
+      endpoint: '/graphql',
+      tokens: tokenTable([[PARTNER_TOKEN, 'PARTNER']]),
+      servedNow: () => ({ version: 1, stale: null, readAt: DEMO_NOW.getTime() }),
+      responses: {
+        answerNow: () => {
+          throw new Error('a fault in the store');
+        },
+      },
+      metrics: { answeredEarly: () => {} },
+      now: () => DEMO_NOW,
+    });
+    const { server } = createBoardHttpServer(lane);
+    servers.push(server);
+    const port = await listen(server, 0, '127.0.0.1');
+    const body = asBody({ query: '{ board { name } }' });
+    for (let again = 0; again < 2; again++) {
+      const answer = await send(port, { headers: bearer(PARTNER_TOKEN), pieces: [body] });
+      expect(answer).toMatchObject({ status: 500, text: 'answered by the pipeline' });
+    }
+    expect(handedOn).toEqual([body.toString(), body.toString()]);
   });
 
   it('leaves a body over its size to yoga unread, and answers it there', async () => {
