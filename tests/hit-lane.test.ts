@@ -21,9 +21,15 @@ import type { CachedSnapshot } from '../server/snapshot-cache';
 import { SnapshotCache } from '../server/snapshot-cache';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../server/sources/local-workbook';
 import { type BoardServerOptions, createBoardServer } from '../server/yoga';
-import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN, readOnceStatus } from './support/board-server';
+import {
+  DEMO_NOW,
+  everyRoleTokens,
+  OFFICER_TOKEN,
+  PARTNER_TOKEN,
+  REFRESH_TOKEN,
+  readOnceStatus,
+} from './support/board-server';
 
-const REFRESH_TOKEN = 'refresh-token-for-tests-0123456789';
 const ORIGIN = 'https://intranet.council.example';
 const REPORT = `query PartnerReport { board { name activeMemberCount }
   actions(first: 3) { totalCount edges { node { id status owners { name } } } } }`;
@@ -46,11 +52,7 @@ async function boardOnSocket(overrides: Partial<BoardServerOptions> = {}) {
   const logs: Record<string, unknown>[] = [];
   const board = createBoardServer({
     cache: new SnapshotCache(localWorkbookSource(DEMO_WORKBOOK_PATH), { refreshSeconds: 30 }),
-    tokens: tokenTable([
-      [OFFICER_TOKEN, 'OFFICER'],
-      [PARTNER_TOKEN, 'PARTNER'],
-      [REFRESH_TOKEN, 'REFRESH'],
-    ]),
+    tokens: everyRoleTokens(),
     demo: false,
     now: () => DEMO_NOW,
     log: (line) => logs.push(line),

@@ -9,7 +9,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkbookGrids } from '../schema/grid';
-import { tokenTable } from '../server/auth';
 import { boardMetrics } from '../server/plugins/metrics';
 import { MAX_HINT_BODY_BYTES, REFRESH_HOOK_PATH } from '../server/plugins/refresh-hints';
 import { responseStore } from '../server/response-cache';
@@ -17,10 +16,15 @@ import type { RetryPolicy } from '../server/retry';
 import { SnapshotCache, type SnapshotCacheOptions } from '../server/snapshot-cache';
 import { type BoardSource, SourceError } from '../server/sources/board-source';
 import { createBoardYoga } from '../server/yoga';
-import { DEMO_NOW, OFFICER_TOKEN, PARTNER_TOKEN } from './support/board-server';
+import {
+  DEMO_NOW,
+  everyRoleTokens,
+  OFFICER_TOKEN,
+  PARTNER_TOKEN,
+  REFRESH_TOKEN,
+} from './support/board-server';
 import { failOnUnhandledRejections, flush } from './support/settle';
 
-const REFRESH_TOKEN = 'refresh-token-for-tests-0123456789';
 const START = DEMO_NOW.getTime();
 const POLICY: RetryPolicy = {
   maxAttempts: 3,
@@ -279,11 +283,7 @@ function hintedServer() {
   const store = responseStore();
   const yoga = createBoardYoga({
     cache: t.cache,
-    tokens: tokenTable([
-      [OFFICER_TOKEN, 'OFFICER'],
-      [PARTNER_TOKEN, 'PARTNER'],
-      [REFRESH_TOKEN, 'REFRESH'],
-    ]),
+    tokens: everyRoleTokens(),
     demo: false,
     now: () => DEMO_NOW,
     metrics,

@@ -3,7 +3,7 @@
  * and helpers to send GraphQL requests through `yoga.fetch` as an officer or a partner.
  */
 import type { WorkbookGrids } from '../../schema/grid';
-import { tokenTable } from '../../server/auth';
+import { type TokenTable, tokenTable } from '../../server/auth';
 import { SnapshotCache, type SnapshotCacheStatus } from '../../server/snapshot-cache';
 import type { BoardSource } from '../../server/sources/board-source';
 import { DEMO_WORKBOOK_PATH, localWorkbookSource } from '../../server/sources/local-workbook';
@@ -11,6 +11,7 @@ import { type BoardServerOptions, createBoardYoga } from '../../server/yoga';
 
 export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
 export const PARTNER_TOKEN = 'partner-token-for-tests-0123456789';
+export const REFRESH_TOKEN = 'refresh-token-for-tests-0123456789';
 /** The day the demo board was generated for: its deliberate imperfections are as of this day. */
 export const DEMO_NOW = new Date('2026-11-22T12:00:00Z');
 
@@ -69,6 +70,15 @@ export function testServer(
       return { status: response.status, body: (await response.json()) as GraphQLBody };
     },
   };
+}
+
+/** A token for each role: officer, partner and refresh (the sheet's live updates). */
+export function everyRoleTokens(): TokenTable {
+  return tokenTable([
+    [OFFICER_TOKEN, 'OFFICER'],
+    [PARTNER_TOKEN, 'PARTNER'],
+    [REFRESH_TOKEN, 'REFRESH'],
+  ]);
 }
 
 /** What a cache that has read the board once, and is not failing, says of itself. */
