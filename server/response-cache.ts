@@ -200,11 +200,6 @@ export interface ResponseCache {
   answerNow(question: EarlyQuestion): EarlyAnswer | null;
 }
 
-/** The plugin alone, for a server with no early lane. */
-export function useResponseCache(options: ResponseCacheOptions): Plugin {
-  return createResponseCache(options).plugin;
-}
-
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const answers = options.store ?? responseStore();
   const operations = operationCache();
