@@ -30,6 +30,43 @@ export interface DraftedOnce {
   readonly failure: string | null;
 }
 
+/** What a menu item that drafts tells the officer, whatever it drafts. */
+export interface DraftsReport {
+  /** The members drafted for now, named. */
+  readonly created: readonly string[];
+  /** Members with no email address, named: no draft. */
+  readonly withoutEmail: readonly string[];
+  /** Audio, BSL and Braille members, each with their communication needs. */
+  readonly forOfficer: readonly string[];
+  /** Gmail's message when it refused (e.g. permission not granted); drafts before it stand. */
+  readonly failure: string | null;
+  /** All of it in words, for the dialog or sidebar. */
+  readonly message: string;
+}
+
+/**
+ * The lines every drafts report ends with: who had no email address, who an officer must reach
+ * another way (to arrange their `what`, "update" or "invitation"), and Gmail's refusal.
+ */
+export function closingLines(
+  report: Pick<DraftsReport, 'withoutEmail' | 'forOfficer' | 'failure'>,
+  what: string,
+): string[] {
+  const lines: string[] = [];
+  if (report.withoutEmail.length > 0) {
+    lines.push(
+      `No email address in the Members tab, so no draft: ${report.withoutEmail.join(', ')}.`,
+    );
+  }
+  if (report.forOfficer.length > 0) {
+    lines.push(
+      `Prefer Audio, BSL or Braille, so an officer needs to arrange their ${what}: ${report.forOfficer.join(' ')}`,
+    );
+  }
+  if (report.failure) lines.push(`Gmail stopped with: ${report.failure}`);
+  return lines;
+}
+
 /**
  * One Gmail draft per email whose member the record under `key` does not already hold with
  * `entry(email)`, in order; stops at Gmail's first refusal. The record is written once, after

@@ -11,7 +11,13 @@ import { CLOSED_ACTION_STATUSES } from '../../schema/layout';
 import { type FollowUp, followUp } from '../../schema/rules';
 import { count, listInWords } from '../../schema/rules/wording';
 import { followUpEmails, type MemberEmail } from '../../schema/sheet/member-emails';
-import { draftOnce, named } from '../drafts-once';
+import {
+  closingLines,
+  type DraftedOnce,
+  type DraftsReport,
+  draftOnce,
+  named,
+} from '../drafts-once';
 import { scriptContext } from '../menu-context';
 import { BoardWorkbook, requireUsable } from '../sheet-io';
 import { FOLLOW_UP_TAB, readFollowUpSheet, sameStatus } from './follow-up-tab';
@@ -20,15 +26,9 @@ const PROPERTY_PREFIX = 'followUpDrafts:';
 /** The key when no meeting is planned: by owner and actions only, never by day. */
 const NO_MEETING = 'no planned meeting';
 
-export interface DraftsMade {
-  readonly created: readonly string[];
+export interface DraftsMade extends DraftsReport {
+  /** Drafted by this user for this meeting with the same actions already, named. */
   readonly alreadyDrafted: readonly string[];
-  readonly withoutEmail: readonly string[];
-  readonly forOfficer: readonly string[];
-  /** Gmail's message when it refused (e.g. permission not granted); drafts before it stand. */
-  readonly failure: string | null;
-  /** All of it in words, for the sidebar. */
-  readonly message: string;
 }
 
 /** The callable global: reads the board and the Follow-up tab, and drafts. */
@@ -79,7 +79,7 @@ function createDrafts(
   meetingKey: string,
   emails: readonly MemberEmail[],
   boardName: string,
-): Omit<DraftsMade, 'withoutEmail' | 'forOfficer' | 'message'> {
+): DraftedOnce {
   // Each co-chair's own drafts (user properties), made again when an owner's actions change.
   const actionsOf = (email: MemberEmail) => [...email.actionIds].sort().join(',');
   return draftOnce(
@@ -93,7 +93,7 @@ function createDrafts(
 }
 
 function report(
-  made: Omit<DraftsMade, 'withoutEmail' | 'forOfficer' | 'message'>,
+  made: DraftedOnce,
   withoutEmail: readonly string[],
   forOfficer: readonly string[],
 ): DraftsMade {
@@ -107,14 +107,6 @@ function report(
       `Already drafted by you earlier for this meeting, with the same actions, so not made again: ${listInWords([...made.alreadyDrafted])}.`,
     );
   }
-  if (withoutEmail.length > 0) {
-    lines.push(`No email address in the Members tab, so no draft: ${withoutEmail.join(', ')}.`);
-  }
-  if (forOfficer.length > 0) {
-    lines.push(
-      `Prefer Audio, BSL or Braille, so an officer needs to arrange their update: ${forOfficer.join(' ')}`,
-    );
-  }
-  if (made.failure) lines.push(`Gmail stopped with: ${made.failure}`);
+  lines.push(...closingLines({ withoutEmail, forOfficer, failure: made.failure }, 'update'));
   return { ...made, withoutEmail, forOfficer, message: lines.join(' ') };
 }

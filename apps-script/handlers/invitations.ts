@@ -18,7 +18,7 @@ import { invitationEmails } from '../../schema/sheet/invitations';
 import type { MemberEmail } from '../../schema/sheet/member-emails';
 import { arrangementLabel } from '../../schema/sheet/member-emails';
 import type { BoardSnapshot } from '../../schema/snapshot';
-import { draftOnce, named } from '../drafts-once';
+import { closingLines, type DraftsReport, draftOnce, named } from '../drafts-once';
 import { escapeHtml } from '../html';
 import { withDocumentLock } from '../lock';
 import { scriptContext } from '../menu-context';
@@ -26,17 +26,11 @@ import { BoardWorkbook, requireUsable } from '../sheet-io';
 
 const PROPERTY_PREFIX = 'meetingInvitations:';
 
-export interface InvitationsMade {
+/** The report, its message one line a point, for the dialog. */
+export interface InvitationsMade extends DraftsReport {
   readonly meetingId: string;
-  readonly created: readonly string[];
+  /** Invited to this meeting already (by any officer), named. */
   readonly alreadyInvited: readonly string[];
-  readonly withoutEmail: readonly string[];
-  /** Audio, BSL and Braille invitees, each with their communication needs. */
-  readonly forOfficer: readonly string[];
-  /** Gmail's message when it refused (e.g. permission not granted); drafts before it stand. */
-  readonly failure: string | null;
-  /** All of it in words, one line each, for the dialog. */
-  readonly message: string;
 }
 
 /** The callable global: reads the board once, and drafts what has not been drafted. */
@@ -89,11 +83,7 @@ export function whyNotInvite(
   return null;
 }
 
-interface Drafted {
-  readonly created: readonly string[];
-  readonly alreadyInvited: readonly string[];
-  readonly failure: string | null;
-}
+type Drafted = Pick<InvitationsMade, 'created' | 'alreadyInvited' | 'failure'>;
 
 function createDrafts(
   meeting: Meeting,
@@ -141,15 +131,7 @@ function report(
       `Already drafted for this meeting (by you or another officer), so not made again: ${listInWords([...made.alreadyInvited])}.`,
     );
   }
-  if (withoutEmail.length > 0) {
-    lines.push(`No email address in the Members tab, so no draft: ${withoutEmail.join(', ')}.`);
-  }
-  if (forOfficer.length > 0) {
-    lines.push(
-      `Prefer Audio, BSL or Braille, so an officer needs to arrange their invitation: ${forOfficer.join(' ')}`,
-    );
-  }
-  if (made.failure) lines.push(`Gmail stopped with: ${made.failure}`);
+  lines.push(...closingLines({ withoutEmail, forOfficer, failure: made.failure }, 'invitation'));
   return {
     meetingId: meeting.id,
     ...made,
